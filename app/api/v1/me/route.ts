@@ -1,0 +1,5 @@
+import { withUser } from '@/lib/http/route';
+
+export const GET = withUser({}, async ({ user }) => ({
+  data: { user: { id: user.id, email: user.email, name: user.name, role: user.role } },
+}));

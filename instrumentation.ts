@@ -1,0 +1,7 @@
+// Runs once when a server process starts, before it answers any request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { prepareRuntime } = await import('@/lib/startup/prepare-runtime');
+    await prepareRuntime();
+  }
+}

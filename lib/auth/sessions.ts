@@ -1,0 +1,53 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import type { UserId } from '@/lib/auth/user-id';
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+// lastSeenAt is refreshed at most this often, so reads do not turn into writes on every request.
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export async function createSession({ userId, userAgent }: { userId: string; userAgent: string | null }) {
+  return db().userSession.create({
+    data: {
+      userId,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+    },
+    select: { id: true },
+  });
+}
+
+export type ActiveSession = {
+  sessionId: string;
+  user: { id: string; email: string; name: string; role: 'USER' | 'ADMIN' };
+};
+
+/** The session only counts while its row exists, is not revoked and has not expired. */
+export async function findActiveSession({ sessionId, userId }: { sessionId: string; userId: string }): Promise<ActiveSession | null> {
+  const row = await db().userSession.findFirst({
+    where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+  });
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db().userSession.updateMany({ where: { id: row.id, userId }, data: { lastSeenAt: new Date() } });
+  }
+  return { sessionId: row.id, user: row.user };
+}
+
+export async function revokeSession({ sessionId, userId }: { sessionId: string; userId: string }): Promise<void> {
+  await db().userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function revokeAllSessions({ userId }: { userId: UserId }): Promise<number> {
+  const result = await db().userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return result.count;
+}
+
+export async function listSessions({ userId }: { userId: UserId }) {
+  return db().userSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, userAgent: true, createdAt: true, lastSeenAt: true },
+    orderBy: { lastSeenAt: 'desc' },
+  });
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { dataDir } from '@/lib/config/data-dir';
+import { getEnv } from '@/lib/env';
+import { PrismaClient } from '@/prisma/generated/client';
+
+type DbState = {
+  prisma: PrismaClient;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  pglite?: PGlite;
+  mode: 'postgres' | 'pglite';
+};
+
+// One client per process, kept on globalThis so dev-mode module reloads do not open a second
+// PGlite on the same folder (PGlite allows one process and one instance per data directory).
+const globalForDb = globalThis as typeof globalThis & { __tradedeckDb?: DbState };
+
+function createState(): DbState {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const adapterFactory = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    return { prisma: makeClient(adapterFactory), adapterFactory, mode: 'postgres' };
+  }
+  const folder = path.join(dataDir(), 'pglite');
+  mkdirSync(folder, { recursive: true });
+  const pglite = new PGlite(folder);
+  const adapterFactory = new PrismaPGlite(pglite);
+  return { prisma: makeClient(adapterFactory), adapterFactory, pglite, mode: 'pglite' };
+}
+
+function makeClient(adapter: SqlMigrationAwareDriverAdapterFactory): PrismaClient {
+  return new PrismaClient({
+    adapter,
+    // Secrets never leave the database by accident: a query must ask for them by name.
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+function state(): DbState {
+  globalForDb.__tradedeckDb ??= createState();
+  return globalForDb.__tradedeckDb;
+}
+
+/** The Prisma client. Only code under lib/ may import this module (enforced by a test). */
+export function db(): PrismaClient {
+  return state().prisma;
+}
+
+/** The driver adapter behind the client, for the migration runner. */
+export function dbAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
+  return state().adapterFactory;
+}
+
+export function dbMode(): 'postgres' | 'pglite' {
+  return state().mode;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const current = globalForDb.__tradedeckDb;
+  if (!current) return;
+  globalForDb.__tradedeckDb = undefined;
+  await current.prisma.$disconnect();
+  if (current.pglite && !current.pglite.closed) await current.pglite.close();
+}

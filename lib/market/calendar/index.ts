@@ -1,0 +1,3 @@
+export * from './ist';
+export * from './nse-holidays';
+export * from './sessions';

@@ -1,0 +1,2 @@
+export * from './estimate-margin';
+export * from './margin-params';

@@ -1,0 +1,2 @@
+// Vitest runs lib/ outside Next's react-server graph; the real guard is enforced by Next builds.
+export {};
