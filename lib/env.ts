@@ -23,6 +23,7 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: optionalString,
   AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_URL: optionalString.pipe(z.url('must be a full URL such as https://tradedeck.example.com').optional()),
   MIGRATE_ON_START: boolFlag(true),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });

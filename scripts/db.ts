@@ -11,39 +11,46 @@ import {
 
 const USAGE = `Usage: scripts/db.ts <command>
   migrate                 apply pending migrations from prisma/migrations
-  status                  list applied, pending and failed migrations
+  status                  list applied, pending and failed migrations (exit 1 if any failed)
   create NAME             write a new migration for the changes in prisma/schema.prisma
-  drift                   print SQL the schema needs beyond the migrations (exit 1 if any)
+  drift                   print the SQL the schema needs beyond the migrations (exit 1 if any)
   mark-rolled-back NAME   mark a failed migration rolled back so that it runs again`;
+
+type Command =
+  | { kind: 'migrate' | 'status' | 'drift' }
+  | { kind: 'create'; name: string }
+  | { kind: 'mark-rolled-back'; migrationName: string };
 
 type Outcome = { ok: boolean; lines: string[] };
 
-async function run(command: string | undefined, arg: string | undefined): Promise<Outcome> {
+function parseCommand([command, arg, ...rest]: string[]): Command | null {
+  if (rest.length > 0) return null;
+  if ((command === 'migrate' || command === 'status' || command === 'drift') && arg === undefined) {
+    return { kind: command };
+  }
+  if (command === 'create' && arg) return { kind: 'create', name: arg };
+  if (command === 'mark-rolled-back' && arg) return { kind: 'mark-rolled-back', migrationName: arg };
+  return null;
+}
+
+async function run(command: Command): Promise<Outcome> {
   const adapterFactory = dbAdapterFactory();
-  switch (command) {
+  switch (command.kind) {
     case 'migrate': {
       const { applied } = await applyPendingMigrations({ adapterFactory });
-      return {
-        ok: true,
-        lines: applied.length === 0 ? ['No pending migrations.'] : [`Applied ${applied.length}:`, ...bullets(applied)],
-      };
+      if (applied.length === 0) return { ok: true, lines: ['No pending migrations.'] };
+      return { ok: true, lines: [`Applied ${applied.length}:`, ...bullets(applied)] };
     }
     case 'status': {
-      const status = await migrationStatus({ adapterFactory });
+      const { applied, pending, failed } = await migrationStatus({ adapterFactory });
+      const failedLines = failed.length > 0 ? [`Failed (${failed.length}):`, ...bullets(failed)] : [];
       return {
-        ok: status.failed.length === 0,
-        lines: [
-          `Applied (${status.applied.length}):`,
-          ...bullets(status.applied),
-          `Pending (${status.pending.length}):`,
-          ...bullets(status.pending),
-          ...(status.failed.length > 0 ? [`Failed (${status.failed.length}):`, ...bullets(status.failed)] : []),
-        ],
+        ok: failed.length === 0,
+        lines: [`Applied (${applied.length}):`, ...bullets(applied), `Pending (${pending.length}):`, ...bullets(pending), ...failedLines],
       };
     }
     case 'create': {
-      if (!arg) return { ok: false, lines: ['create needs a NAME', USAGE] };
-      const result = await createMigration({ adapterFactory, name: arg });
+      const result = await createMigration({ adapterFactory, name: command.name });
       return { ok: true, lines: [result.dir ? `Created ${result.dir}` : 'The schema has no changes; nothing created.'] };
     }
     case 'drift': {
@@ -52,12 +59,9 @@ async function run(command: string | undefined, arg: string | undefined): Promis
       return { ok: false, lines: ['Drift: the schema needs this SQL beyond the migrations:', '', sql.trimEnd()] };
     }
     case 'mark-rolled-back': {
-      if (!arg) return { ok: false, lines: ['mark-rolled-back needs a migration NAME', USAGE] };
-      await markMigrationRolledBack({ adapterFactory, migrationName: arg });
-      return { ok: true, lines: [`Marked ${arg} rolled back.`] };
+      await markMigrationRolledBack({ adapterFactory, migrationName: command.migrationName });
+      return { ok: true, lines: [`Marked ${command.migrationName} rolled back.`] };
     }
-    default:
-      return { ok: false, lines: [USAGE] };
   }
 }
 
@@ -66,11 +70,16 @@ function bullets(names: string[]): string[] {
 }
 
 async function main(): Promise<number> {
-  const [command, arg] = process.argv.slice(2);
+  const command = parseCommand(process.argv.slice(2));
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
   try {
     console.log(`Database: ${dbMode()}`);
-    const outcome = await run(command, arg);
-    (outcome.ok ? console.log : console.error)(outcome.lines.join('\n'));
+    const outcome = await run(command);
+    if (outcome.ok) console.log(outcome.lines.join('\n'));
+    else console.error(outcome.lines.join('\n'));
     return outcome.ok ? 0 : 1;
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);

@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { auth } from '@/lib/auth/config';
+import { readSessionClaims } from '@/lib/auth/read-session-token';
 import { findActiveSession } from '@/lib/auth/sessions';
 import { trustedUserId, type UserId } from '@/lib/auth/user-id';
 
@@ -10,11 +10,9 @@ export type CurrentUser = { id: UserId; email: string; name: string; role: 'USER
 
 /** The signed-in user, or null. A revoked or expired session counts as signed out. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  const sessionId = session?.sessionId;
-  if (!userId || !sessionId) return null;
-  const active = await findActiveSession({ sessionId, userId });
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const active = await findActiveSession(claims);
   if (!active) return null;
   return { ...active.user, id: trustedUserId(active.user.id), sessionId: active.sessionId };
 });

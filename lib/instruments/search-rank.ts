@@ -144,7 +144,8 @@ function compare<T extends RankableInstrument>(a: Scored<T>, b: Scored<T>): numb
     (x.derivative === 0
       ? x.symLen - y.symLen || x.exch - y.exch
       : x.underlying - y.underlying || (x.expiry < y.expiry ? -1 : x.expiry > y.expiry ? 1 : 0) || x.futFirst - y.futFirst || x.strike - y.strike || x.callFirst - y.callFirst) ||
-    a.instrument.tradingsymbol.localeCompare(b.instrument.tradingsymbol) ||
+    // Code-unit order, not localeCompare, so results do not depend on the server's locale.
+    (a.instrument.tradingsymbol < b.instrument.tradingsymbol ? -1 : a.instrument.tradingsymbol > b.instrument.tradingsymbol ? 1 : 0) ||
     x.exch - y.exch
   );
 }

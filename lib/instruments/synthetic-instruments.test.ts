@@ -20,16 +20,16 @@ describe('synthetic 100k instrument master', () => {
     const started = performance.now();
     const parse = parseKiteInstrumentsCsv(Readable.from([csv]), { batchSize: 2000 });
     const all: KiteInstrument[] = [];
-    let batches = 0;
+    const batchSizes = new Set<number>();
     for await (const batch of parse) {
-      expect(batch.length).toBeLessThanOrEqual(2000);
-      batches++;
+      batchSizes.add(batch.length);
       for (const i of batch) all.push(i);
     }
     const elapsed = performance.now() - started;
     expect(parse.report).toMatchObject({ rows: 100_000, badRowCount: 0, done: true });
-    expect(batches).toBe(50);
+    expect([...batchSizes]).toEqual([2000]);
     expect(elapsed).toBeLessThan(2000);
+    console.info(`parsed 100k instruments in ${Math.round(elapsed)} ms`);
 
     expect(new Set(all.map((i) => i.instrumentToken)).size).toBe(100_000);
     expect(new Set(all.map((i) => `${i.exchange}:${i.tradingsymbol}`)).size).toBe(100_000);
@@ -38,7 +38,7 @@ describe('synthetic 100k instrument master', () => {
     expect([...byExchange.keys()].sort()).toEqual(['BFO', 'BSE', 'CDS', 'MCX', 'NFO', 'NSE']);
     expect(byExchange.get('NFO')).toBeGreaterThan(80_000);
     expect(all.some((i) => i.name.includes(','))).toBe(true);
-    for (const i of all) expect(i.exchangeToken).toBe(i.instrumentToken >> 8);
+    expect(all.filter((i) => i.exchangeToken !== i.instrumentToken >> 8)).toEqual([]);
 
     const nifty = all.filter((i) => i.exchange === 'NFO' && i.name === 'NIFTY');
     expect(new Set(nifty.map((i) => i.lotSize))).toEqual(new Set([65]));

@@ -58,7 +58,7 @@ describe('checkUpload', () => {
     const big = Buffer.alloc(MAX_IMAGE_BYTES + 1);
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
     const error = expectCode(() => checkUpload(big), 'file_too_large');
-    expect(error.message).toBe('The file is 10.0 MB; the limit is 10.0 MB per image.');
+    expect(error.message).toBe('The file is 10.1 MB; the limit is 10 MB per image.');
   });
 
   it('refuses a 30000 × 30000 PNG bomb from its header alone', () => {

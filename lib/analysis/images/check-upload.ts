@@ -18,8 +18,9 @@ export type UploadCheck = {
 
 const CORRUPT_MESSAGE = 'The image is damaged or incomplete and could not be read. Try taking the screenshot again.';
 
+// Rounded up, so a file just over the limit never reads as "10.0 MB; the limit is 10 MB".
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
 }
 
 /**
@@ -31,7 +32,7 @@ export function checkUpload(bytes: Uint8Array): UploadCheck {
   if (bytes.length > MAX_IMAGE_BYTES) {
     throw new ImageRejectedError(
       'file_too_large',
-      `The file is ${megabytes(bytes.length)}; the limit is ${megabytes(MAX_IMAGE_BYTES)} per image.`,
+      `The file is ${megabytes(bytes.length)}; the limit is ${MAX_IMAGE_BYTES / (1024 * 1024)} MB per image.`,
     );
   }
   const sniffed = sniffImageType(bytes);

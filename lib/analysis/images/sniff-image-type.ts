@@ -38,10 +38,10 @@ export function sniffImageType(bytes: Uint8Array): SniffResult {
 function describeRejected(bytes: Uint8Array): string {
   const head4 = ascii(bytes, 0, 4);
   if (head4 === 'GIF8') {
-    return `GIF images are not accepted (animations cannot be analysed frame by frame). ${ASK_FOR_SCREENSHOT}`;
+    return `GIF images are not accepted. ${ASK_FOR_SCREENSHOT}`;
   }
   if (ascii(bytes, 4, 8) === 'ftyp') {
-    return `HEIC/AVIF photos are not accepted. Take a screenshot instead, or export the photo as JPEG. ${ASK_FOR_SCREENSHOT}`;
+    return 'HEIC/AVIF photos are not accepted. Export the photo as JPEG, or upload a PNG, JPEG or WebP screenshot.';
   }
   if (head4 === '%PDF') return `PDF files are not accepted. ${ASK_FOR_SCREENSHOT}`;
   if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(bytes, [0x4d, 0x5a])) {

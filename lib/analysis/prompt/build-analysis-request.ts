@@ -76,15 +76,20 @@ export function buildAnalysisRequest(input: BuildAnalysisRequestInput): MessageC
   const question = validate(input);
   const parts = [TASK_LINES[input.kind](input.images.length)];
   if (question) {
-    parts.push(`The trader's question (answer it within the analysis):\n<question>\n${neutraliseTags(question)}\n</question>`);
+    const quoted = `<question>\n${neutraliseTags(question)}\n</question>`;
+    parts.push(`The trader's question (answer it within the analysis):\n${quoted}`);
   }
   if (input.history) {
-    parts.push(`The trader's own history from their journal:\n<trade_history>\n${formatHistory(input.history)}\n</trade_history>`);
+    const table = `<trade_history>\n${formatHistory(input.history)}\n</trade_history>`;
+    parts.push(`The trader's own history from their journal:\n${table}`);
   }
   const toolName = ANALYSIS_TOOLS[input.kind].name;
   parts.push(`Answer by calling ${toolName}.`);
 
-  const content: ContentBlockParam[] = [...input.images.map(imageBlock), { type: 'text', text: parts.join('\n\n') }];
+  const content: ContentBlockParam[] = [
+    ...input.images.map(imageBlock),
+    { type: 'text', text: parts.join('\n\n') },
+  ];
   return {
     model: input.model,
     max_tokens: input.maxTokens,

@@ -64,16 +64,17 @@ function signed(value: string): string {
  */
 export function formatHistory(history: TraderHistory): string {
   const { trades, positions } = TraderHistorySchema.parse(history);
-  const recent = [...trades].sort((a, b) => b.tradedAt.getTime() - a.tradedAt.getTime()).slice(0, MAX_HISTORY_TRADES);
+  const recent = [...trades]
+    .sort((a, b) => b.tradedAt.getTime() - a.tradedAt.getTime())
+    .slice(0, MAX_HISTORY_TRADES);
   const open = positions.slice(0, MAX_HISTORY_POSITIONS);
   const lines = [`Recent trades, newest first (${recent.length} of ${trades.length}), times IST:`];
   if (recent.length === 0) lines.push('(none)');
   else {
     lines.push('time | symbol | exchange | side | qty | price | product');
     for (const t of recent) {
-      lines.push(
-        [istMinute(t.tradedAt), cell(t.tradingsymbol), cell(t.exchange), t.transactionType, String(t.quantity), t.price, cell(t.product ?? '-')].join(' | '),
-      );
+      const row = [istMinute(t.tradedAt), cell(t.tradingsymbol), cell(t.exchange), t.transactionType];
+      lines.push([...row, String(t.quantity), t.price, cell(t.product ?? '-')].join(' | '));
     }
   }
   lines.push(`Open positions (${open.length} of ${positions.length}):`);
@@ -81,7 +82,8 @@ export function formatHistory(history: TraderHistory): string {
   else {
     lines.push('symbol | exchange | qty | avg price | P&L');
     for (const p of open) {
-      lines.push([cell(p.tradingsymbol), cell(p.exchange), String(p.quantity), p.averagePrice, p.pnl ? signed(p.pnl) : '-'].join(' | '));
+      const row = [cell(p.tradingsymbol), cell(p.exchange), String(p.quantity), p.averagePrice];
+      lines.push([...row, p.pnl ? signed(p.pnl) : '-'].join(' | '));
     }
   }
   return lines.join('\n');

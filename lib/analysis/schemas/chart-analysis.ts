@@ -42,9 +42,19 @@ const tradePlanSchema = z
   });
 
 export const ChartAnalysisSchema = z.object({
-  instrument: z.string().min(1).max(60).nullable().describe('Symbol or name shown on the chart, e.g. "INFY"; null if not visible'),
+  instrument: z
+    .string()
+    .min(1)
+    .max(60)
+    .nullable()
+    .describe('Symbol or name shown on the chart, e.g. "INFY"; null if not visible'),
   exchange: exchangeSchema.nullable().describe('Exchange shown on the chart; null if not visible'),
-  timeframe: z.string().min(1).max(20).nullable().describe('Candle interval shown, e.g. "5m", "1h", "1D"; null if not visible'),
+  timeframe: z
+    .string()
+    .min(1)
+    .max(20)
+    .nullable()
+    .describe('Candle interval shown, e.g. "5m", "1h", "1D"; null if not visible'),
   trend: z.object({
     direction: z.enum(['up', 'down', 'sideways']),
     strength: z.enum(['weak', 'moderate', 'strong']),

@@ -22,7 +22,18 @@ export const SUPPORTED_KEYWORDS = new Set([
   '$ref',
   '$defs',
 ]);
-const SUPPORTED_FORMATS = new Set(['date-time', 'time', 'date', 'duration', 'email', 'hostname', 'uri', 'ipv4', 'ipv6', 'uuid']);
+const SUPPORTED_FORMATS = new Set([
+  'date-time',
+  'time',
+  'date',
+  'duration',
+  'email',
+  'hostname',
+  'uri',
+  'ipv4',
+  'ipv6',
+  'uuid',
+]);
 
 type JsonObject = { [key: string]: unknown };
 
@@ -87,7 +98,8 @@ export function findUnsupportedKeywords(node: unknown, path = '#'): string[] {
     const self = keepKeyword(key, value) ? [] : [here];
     if (key === 'properties' || key === '$defs') {
       if (!isObject(value)) return self;
-      return [...self, ...Object.entries(value).flatMap(([name, schema]) => findUnsupportedKeywords(schema, `${here}/${name}`))];
+      const children = Object.entries(value);
+      return [...self, ...children.flatMap(([name, schema]) => findUnsupportedKeywords(schema, `${here}/${name}`))];
     }
     if (key === 'items' || key === 'anyOf' || key === 'allOf') return [...self, ...findUnsupportedKeywords(value, here)];
     return self;

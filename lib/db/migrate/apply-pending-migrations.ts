@@ -10,7 +10,7 @@ import { migrationsDirOf, NO_FILTERS, type MigrateOptions } from './migrate-opti
  * `_prisma_migrations` as `prisma migrate deploy` does. Returns the names applied by this call.
  */
 export async function applyPendingMigrations(
-  options: Omit<MigrateOptions, 'schemaPath'>,
+  options: MigrateOptions,
 ): Promise<{ applied: string[] }> {
   const dir = migrationsDirOf(options);
   assertMigrationsFolderExists(dir);
@@ -27,7 +27,7 @@ export async function applyPendingMigrations(
 
 // The engine records a failing migration as started-but-unfinished; naming it from the table is
 // more reliable than parsing the engine's message.
-async function explainFailure(options: Omit<MigrateOptions, 'schemaPath'>, error: unknown): Promise<MigrationError> {
+async function explainFailure(options: MigrateOptions, error: unknown): Promise<MigrationError> {
   const reason = engineErrorMessage(error);
   const failed = await migrationStatus(options).then(
     (status) => status.failed,
@@ -37,7 +37,8 @@ async function explainFailure(options: Omit<MigrateOptions, 'schemaPath'>, error
   if (migrationName === undefined) return new MigrationError(`Applying migrations failed: ${reason}`, { cause: error });
   return new MigrationError(
     `Migration ${migrationName} failed: ${reason}\n` +
-      `Fix the migration (or the database), then mark it rolled back before applying again.`,
+      `Later migrations were not applied. Fix the migration (or the database), mark it rolled back ` +
+      `(scripts/db.ts mark-rolled-back ${migrationName}), then apply again.`,
     { migrationName, cause: error },
   );
 }

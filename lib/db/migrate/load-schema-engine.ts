@@ -26,12 +26,29 @@ export function loadSchemaEngine(): Promise<SchemaEngineModule> {
 async function instantiate(): Promise<SchemaEngineModule> {
   const glue: SchemaEngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');
   const bytes = await readFile(wasmPath());
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': { ...glue } });
+  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': withUnrefTimers(glue) });
   glue.__wbg_set_wasm(instance.exports);
   const start = instance.exports.__wbindgen_start;
   if (typeof start !== 'function') throw new Error(`${WASM_FILE} has no __wbindgen_start export`);
   start();
   return glue;
+}
+
+// The engine arms a setTimeout for each lock or connection timeout and never clears it, which held
+// a finished CLI process open for 10 s. Unref'd, a timer still fires while queries keep the
+// process alive, but no longer keeps an idle process from exiting.
+function withUnrefTimers(glue: SchemaEngineModule): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = { ...glue };
+  for (const [name, original] of Object.entries(imports)) {
+    if (!name.startsWith('__wbg_setTimeout_') || typeof original !== 'function') continue;
+    imports[name] = (...args: unknown[]): unknown => {
+      const handle: unknown = Reflect.apply(original, undefined, args);
+      const unref: unknown = handle instanceof Object ? Reflect.get(handle, 'unref') : undefined;
+      if (typeof unref === 'function') unref.call(handle);
+      return handle;
+    };
+  }
+  return imports;
 }
 
 // The package does not export its .wasm file, so resolve the exported glue module and take its

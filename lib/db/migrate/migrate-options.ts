@@ -6,7 +6,7 @@ export type MigrateOptions = {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Defaults to `prisma/migrations` under the working directory. */
   migrationsDir?: string;
-  /** Defaults to `prisma/schema.prisma` under the working directory. */
+  /** Defaults to `prisma/schema.prisma` under the working directory; read by drift and create only. */
   schemaPath?: string;
 };
 

@@ -25,7 +25,7 @@ const HISTORY_SQL = `
   ORDER BY started_at, migration_name`;
 
 /** Compares the migrations folder with the database's `_prisma_migrations`, without the engine. */
-export async function migrationStatus(options: Omit<MigrateOptions, 'schemaPath'>): Promise<MigrationStatus> {
+export async function migrationStatus(options: MigrateOptions): Promise<MigrationStatus> {
   const dir = migrationsDirOf(options);
   assertMigrationsFolderExists(dir);
   const inFolder = migrationNames(await readMigrationsFolder(dir));

@@ -11,6 +11,7 @@ export type ShadowDatabase = { adapter: SqlDriverAdapter; drop(): Promise<void> 
 
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
+const INSUFFICIENT_PRIVILEGE = '42501';
 
 /**
  * An empty database on which the engine replays the migrations folder. The factories' own
@@ -19,7 +20,8 @@ const PG_TEXT_OID = 25;
  *   in the config wins over `database`, so the "shadow" replay runs on the real database; it also
  *   drops the shadow database before closing the pool connected to it, which Postgres refuses;
  * - pglite-prisma-adapter never closes the in-memory PGlite it creates.
- * A Postgres target gets a temporary database on the same server; anything else gets PGlite.
+ * A Postgres target gets a temporary database on the same server (PGlite when the role may not
+ * create databases); anything else gets an in-memory PGlite.
  */
 export async function openShadowDatabase(factory: SqlMigrationAwareDriverAdapterFactory): Promise<ShadowDatabase> {
   const poolOptions = await postgresPoolOptions(factory);
@@ -44,6 +46,8 @@ async function openPostgresShadow(options: pg.PoolConfig): Promise<ShadowDatabas
     await admin.query(`CREATE DATABASE "${name}"`);
   } catch (error) {
     await admin.end();
+    // Managed Postgres roles often lack CREATEDB; PGlite is the same Postgres, minus server extensions.
+    if (error instanceof Object && Reflect.get(error, 'code') === INSUFFICIENT_PRIVILEGE) return openPgliteShadow();
     throw error;
   }
   const pool = new pg.Pool({ ...onDatabase(options, name), max: 2 });

@@ -18,7 +18,15 @@ GRANT USAGE ON SCHEMA public TO tradedeck_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tradedeck_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO tradedeck_app;
 -- Auth tables and migration bookkeeping stay out of reach inside a user's unit of work.
-REVOKE ALL ON "User", "UserSession", "RateLimitBucket", "_prisma_migrations" FROM tradedeck_app;
+REVOKE ALL ON "User", "UserSession", "RateLimitBucket" FROM tradedeck_app;
+-- A shadow database (drift checks, migrate dev) replays migrations without _prisma_migrations.
+DO $$
+BEGIN
+  IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+    REVOKE ALL ON "_prisma_migrations" FROM tradedeck_app;
+  END IF;
+END
+$$;
 
 ALTER TABLE "PaperAccount" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "PaperAccount" FORCE ROW LEVEL SECURITY;

@@ -98,16 +98,19 @@ export function sendStream(res: ServerResponse, message: MessageOut): void {
   sseEvent(res, 'message_start', { type: 'message_start', message: start });
   message.content.forEach((block, index) => {
     if (block.type === 'tool_use') {
-      sseEvent(res, 'content_block_start', { type: 'content_block_start', index, content_block: { ...block, input: {} } });
+      const content_block = { ...block, input: {} };
+      sseEvent(res, 'content_block_start', { type: 'content_block_start', index, content_block });
       sseEvent(res, 'ping', { type: 'ping' });
       const json = JSON.stringify(block.input);
       const middle = Math.floor(json.length / 2);
       for (const partial_json of [json.slice(0, middle), json.slice(middle)]) {
-        sseEvent(res, 'content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } });
+        const delta = { type: 'input_json_delta', partial_json };
+        sseEvent(res, 'content_block_delta', { type: 'content_block_delta', index, delta });
       }
     } else {
       sseEvent(res, 'content_block_start', { type: 'content_block_start', index, content_block: { ...block, text: '' } });
-      sseEvent(res, 'content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: block.text } });
+      const delta = { type: 'text_delta', text: block.text };
+      sseEvent(res, 'content_block_delta', { type: 'content_block_delta', index, delta });
     }
     sseEvent(res, 'content_block_stop', { type: 'content_block_stop', index });
   });

@@ -30,10 +30,22 @@ export function checkHeaders(headers: IncomingHttpHeaders, apiKey: string): ApiF
   return { version };
 }
 
+type Issue = z.core.$ZodIssue;
+
+// zod reports a failed union (string | blocks[]) as one vague issue; the real API names the
+// innermost field, so follow the branch that got furthest into the value.
+function innermost(issue: Issue, prefix: PropertyKey[] = []): { issue: Issue; path: PropertyKey[] } {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { issue, path };
+  const candidates = issue.errors.flatMap((branch) => branch.slice(0, 1).map((inner) => innermost(inner, path)));
+  return candidates.reduce((best, next) => (next.path.length > best.path.length ? next : best), { issue, path });
+}
+
 function zodFailure(error: z.ZodError): ApiFailure {
-  const first = error.issues[0];
-  if (!first) return invalid('invalid request');
-  const path = first.path.map(String).join('.');
+  const top = error.issues[0];
+  if (!top) return invalid('invalid request');
+  const { issue: first, path: rawPath } = innermost(top);
+  const path = rawPath.map(String).join('.');
   if (first.code === 'unrecognized_keys') {
     const where = path ? `${path}.` : '';
     return invalid(`${where}${first.keys.join(', ')}: Extra inputs are not permitted (or not modelled by fake-anthropic)`);
@@ -56,15 +68,22 @@ function checkConversation(body: MessagesRequest): ApiFailure | undefined {
   }
   for (const [i, msg] of body.messages.entries()) {
     const previous = body.messages[i - 1];
-    const expected = previous?.role === 'assistant' ? blocksOf(previous.content).flatMap((b) => (b.type === 'tool_use' ? [b.id] : [])) : [];
+    const asked = previous?.role === 'assistant' ? blocksOf(previous.content) : [];
+    const expected = asked.flatMap((b) => (b.type === 'tool_use' ? [b.id] : []));
     const results = blocksOf(msg.content).flatMap((b) => (b.type === 'tool_result' ? [b.tool_use_id] : []));
     const orphan = results.find((id) => !expected.includes(id));
     if (orphan) {
-      return invalid(`messages.${i}.content: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${orphan}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`);
+      return invalid(
+        `messages.${i}.content: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${orphan}. ` +
+          'Each `tool_result` block must have a corresponding `tool_use` block in the previous message.',
+      );
     }
     const unanswered = expected.filter((id) => !results.includes(id));
     if (unanswered.length > 0) {
-      return invalid(`messages.${i - 1}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${unanswered.join(', ')}`);
+      return invalid(
+        `messages.${i - 1}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ` +
+          unanswered.join(', '),
+      );
     }
     if (msg.role === 'assistant' && blocksOf(msg.content).some((b) => b.type === 'tool_result')) {
       return invalid(`messages.${i}.content: tool_result blocks are only allowed in user messages`);
@@ -88,8 +107,9 @@ function imagesIn(body: MessagesRequest): Located[] {
     blocksOf(msg.content).flatMap((block, b): Located[] => {
       if (block.type === 'image') return [{ path: `messages.${m}.content.${b}.image`, block }];
       if (block.type !== 'tool_result' || typeof block.content !== 'object') return [];
+      const base = `messages.${m}.content.${b}.tool_result.content`;
       return (block.content ?? []).flatMap((inner, k): Located[] =>
-        inner.type === 'image' ? [{ path: `messages.${m}.content.${b}.tool_result.content.${k}.image`, block: inner }] : [],
+        inner.type === 'image' ? [{ path: `${base}.${k}.image`, block: inner }] : [],
       );
     }),
   );
@@ -107,7 +127,8 @@ async function checkImages(body: MessagesRequest): Promise<ApiFailure | ImageSum
     if (source.type !== 'base64') return invalid(`${path}.source: fake-anthropic only serves base64 image sources`);
     const where = `${path}.source.base64`;
     if (source.data.length > MAX_IMAGE_BASE64_LENGTH) {
-      return invalid(`${where}: image exceeds 5 MB maximum: ${source.data.length} bytes > ${MAX_IMAGE_BASE64_LENGTH} bytes`);
+      const sizes = `${source.data.length} bytes > ${MAX_IMAGE_BASE64_LENGTH} bytes`;
+      return invalid(`${where}: image exceeds 5 MB maximum: ${sizes}`);
     }
     if (source.data.length === 0 || source.data.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(source.data)) {
       return invalid(`${where}.data: The image data is not valid base64 (send it without a data: prefix)`);
@@ -120,9 +141,17 @@ async function checkImages(body: MessagesRequest): Promise<ApiFailure | ImageSum
     if (!meta?.width || !meta.height) return invalid(`${where}.data: Could not process image`);
     if (meta.width > maxEdge || meta.height > maxEdge) {
       const many = located.length > MANY_IMAGES ? ' for many-image requests' : '';
-      return invalid(`${where}.data: At least one of the image dimensions exceed max allowed size${many}: ${maxEdge} pixels`);
+      return invalid(
+        `${where}.data: At least one of the image dimensions exceed max allowed size${many}: ${maxEdge} pixels`,
+      );
     }
-    summaries.push({ mediaType: source.media_type, base64Length: source.data.length, bytes: bytes.length, width: meta.width, height: meta.height });
+    summaries.push({
+      mediaType: source.media_type,
+      base64Length: source.data.length,
+      bytes: bytes.length,
+      width: meta.width,
+      height: meta.height,
+    });
   }
   return summaries;
 }

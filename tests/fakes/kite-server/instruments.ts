@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
+import { BUILT_IN_CSV, niftyFutureFor } from './builtin-instruments';
 import { formatIstDate } from './ist-time';
 
 export const INSTRUMENT_COLUMNS = [
@@ -33,28 +35,41 @@ export type Instrument = {
   segment: string;
   exchange: string;
   csvLine: string;
+  /** Level the simulated price oscillates around (from base-prices.json when present). */
+  referencePrice?: number;
 };
 
 export const DEFAULT_INSTRUMENTS_CSV = path.resolve(
   import.meta.dirname,
   '../../../lib/instruments/data/bundled-instruments.csv',
 );
+const REFERENCE_PRICES_FILE = 'base-prices.json';
 
-// Used when the bundled file does not exist yet. Tokens follow Kite's exchange_token * 256 + segment rule.
-const BUILT_IN_CSV = `${INSTRUMENT_COLUMNS.join(',')}
-408065,1594,INFY,INFOSYS,0.0,,0.0,0.05,1,EQ,NSE,NSE
-738561,2885,RELIANCE,RELIANCE INDUSTRIES,0.0,,0.0,0.05,1,EQ,NSE,NSE
-2953217,11536,TCS,TATA CONSULTANCY SERV LT,0.0,,0.0,0.05,1,EQ,NSE,NSE
-341249,1333,HDFCBANK,HDFC BANK,0.0,,0.0,0.05,1,EQ,NSE,NSE
-779521,3045,SBIN,STATE BANK OF INDIA,0.0,,0.0,0.05,1,EQ,NSE,NSE
-424961,1660,ITC,ITC,0.0,,0.0,0.05,1,EQ,NSE,NSE
-1270529,4963,ICICIBANK,ICICI BANK,0.0,,0.0,0.05,1,EQ,NSE,NSE
-2714625,10604,BHARTIARTL,BHARTI AIRTEL,0.0,,0.0,0.05,1,EQ,NSE,NSE
-256265,1001,NIFTY 50,NIFTY 50,0.0,,0.0,0.0,0,EQ,INDICES,NSE
-260105,1016,NIFTY BANK,NIFTY BANK,0.0,,0.0,0.0,0,EQ,INDICES,NSE
-128028676,500112,SBIN,STATE BANK OF INDIA,0.0,,0.0,0.05,1,EQ,BSE,BSE
-265,1,SENSEX,SENSEX,0.0,,0.0,0.0,0,EQ,INDICES,BSE
-`;
+// base-prices.json (beside the CSV) seeds the app's simulated feed; using it keeps both feeds near each other.
+const ReferencePricesSchema = z.object({
+  equities: z.record(z.string(), z.string()).optional(),
+  indices: z.record(z.string(), z.string()).optional(),
+  derivatives: z.record(z.string(), z.string()).optional(),
+});
+
+async function loadReferencePrices(csvFile: string): Promise<Map<string, number>> {
+  const prices = new Map<string, number>();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path.join(path.dirname(csvFile), REFERENCE_PRICES_FILE), 'utf8'));
+  } catch {
+    return prices;
+  }
+  const parsed = ReferencePricesSchema.safeParse(raw);
+  if (!parsed.success) return prices;
+  for (const section of [parsed.data.equities, parsed.data.indices, parsed.data.derivatives]) {
+    for (const [key, value] of Object.entries(section ?? {})) {
+      const price = Number(value);
+      if (Number.isFinite(price) && price > 0) prices.set(key, price);
+    }
+  }
+  return prices;
+}
 
 export type InstrumentBook = {
   source: string;
@@ -116,41 +131,6 @@ export function parseInstrumentsCsv(text: string, source: string): Instrument[] 
   });
 }
 
-/** Current-month NIFTY future (monthly expiry: last Tuesday), so F&O positions always have a live contract. */
-export function niftyFutureFor(now: Date): Instrument {
-  const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-  const today = formatIstDate(now);
-  for (let offset = 0; ; offset += 1) {
-    const [y = 0, m = 1] = today.split('-').map(Number);
-    const year = y + Math.floor((m - 1 + offset) / 12);
-    const month = ((m - 1 + offset) % 12) + 1;
-    const lastDay = new Date(Date.UTC(year, month, 0));
-    const back = (lastDay.getUTCDay() - 2 + 7) % 7;
-    const expiry = new Date(Date.UTC(year, month - 1, lastDay.getUTCDate() - back));
-    const expiryText = expiry.toISOString().slice(0, 10);
-    if (expiryText < today) continue;
-    const symbol = `NIFTY${String(year).slice(2)}${months[month - 1]}FUT`;
-    const exchangeToken = 35000 + (year % 100) * 12 + month;
-    const token = exchangeToken * 256 + 2;
-    const fields = [token, exchangeToken, symbol, 'NIFTY', '0.0', expiryText, '0.0', '0.1', '65', 'FUT', 'NFO-FUT', 'NFO'];
-    return {
-      instrumentToken: token,
-      exchangeToken,
-      tradingsymbol: symbol,
-      name: 'NIFTY',
-      lastPrice: 0,
-      expiry: expiryText,
-      strike: 0,
-      tickSize: 0.1,
-      lotSize: 65,
-      instrumentType: 'FUT',
-      segment: 'NFO-FUT',
-      exchange: 'NFO',
-      csvLine: fields.join(','),
-    };
-  }
-}
-
 export function buildInstrumentBook(
   rows: readonly Instrument[],
   source: string,
@@ -178,12 +158,24 @@ export function buildInstrumentBook(
   };
 }
 
+/** The nearest unexpired NIFTY future in the book, so positions use a contract the app's master also has. */
+function nearestNiftyFuture(rows: readonly Instrument[], now: Date): Instrument | undefined {
+  const today = formatIstDate(now);
+  return rows
+    .filter((row) => row.exchange === 'NFO' && row.name === 'NIFTY' && row.instrumentType === 'FUT' && row.expiry >= today)
+    .sort((a, b) => a.expiry.localeCompare(b.expiry))[0];
+}
+
 /**
  * Loads the CSV at `file` (or the bundled default), falling back to a small built-in set when it
  * does not exist. Rows the fake portfolios rely on are merged in when the file lacks them.
  */
-export async function loadInstrumentBook(file: string | undefined, now: Date): Promise<InstrumentBook> {
-  const target = file ?? DEFAULT_INSTRUMENTS_CSV;
+export async function loadInstrumentBook(
+  file: string | undefined,
+  now: Date,
+  defaultFile: string = DEFAULT_INSTRUMENTS_CSV,
+): Promise<InstrumentBook> {
+  const target = file ?? defaultFile;
   let rows: Instrument[];
   let source = target;
   try {
@@ -195,9 +187,17 @@ export async function loadInstrumentBook(file: string | undefined, now: Date): P
     source = 'built-in';
   }
   const present = new Set(rows.map((row) => `${row.exchange}:${row.tradingsymbol}`));
-  const builtIn = parseInstrumentsCsv(BUILT_IN_CSV, 'built-in');
-  const future = niftyFutureFor(now);
-  const extras = [...builtIn, future].filter((row) => !present.has(`${row.exchange}:${row.tradingsymbol}`));
+  const extras = parseInstrumentsCsv(BUILT_IN_CSV, 'built-in').filter(
+    (row) => !present.has(`${row.exchange}:${row.tradingsymbol}`),
+  );
+  const all = [...rows, ...extras];
+  let future = nearestNiftyFuture(all, now);
+  if (!future) {
+    future = niftyFutureFor(now);
+    all.push(future);
+  }
+  const referencePrices = source === 'built-in' ? new Map<string, number>() : await loadReferencePrices(target);
+  for (const row of all) row.referencePrice = referencePrices.get(`${row.exchange}:${row.tradingsymbol}`);
   const aliases = new Map([['NFO:NIFTY-FUT', `NFO:${future.tradingsymbol}`]]);
-  return buildInstrumentBook([...rows, ...extras], source, aliases);
+  return buildInstrumentBook(all, source, aliases);
 }

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { Instrument } from './instruments';
 import { formatIstDateTime, istTimeOnDay } from './ist-time';
 
-// Reference prices the deterministic walk oscillates around. Others get a stable hash-derived price.
+// Fallback levels the deterministic walk oscillates around when base-prices.json has none; others get a hash-derived price.
 const BASE_PRICES: Record<string, number> = {
   'NSE:INFY': 1540,
   'NSE:RELIANCE': 1485,
@@ -41,6 +41,7 @@ export function roundToTick(price: Decimal.Value, tick: number): number {
 }
 
 function basePrice(instrument: Instrument): number {
+  if (instrument.referencePrice !== undefined) return instrument.referencePrice;
   const known = BASE_PRICES[keyOf(instrument)];
   if (known !== undefined) return known;
   if (instrument.instrumentType === 'FUT' && instrument.name === 'NIFTY') return (BASE_PRICES['NSE:NIFTY 50'] ?? 0) * 1.004;
@@ -107,8 +108,8 @@ export function fullQuote(instrument: Instrument, now: Date) {
       ? { price: 0, quantity: 0, orders: 0 }
       : {
           price: roundToTick(new Decimal(last).plus(new Decimal(tick).mul(side * depth)), tick),
-          quantity: 1 + ((hash >>> depth) % 900),
-          orders: 1 + ((hash >>> (depth + 3)) % 25),
+          quantity: 1 + ((hash >>> (depth + (side > 0 ? 7 : 0))) % 900),
+          orders: 1 + ((hash >>> (depth + (side > 0 ? 11 : 3))) % 25),
         };
   const volume = index ? 0 : Math.round((200_000 + (hashString(keyOf(instrument)) % 9_800_000)) * sessionFraction(now));
   return {

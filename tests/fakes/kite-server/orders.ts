@@ -1,7 +1,7 @@
 import type { Instrument, InstrumentBook } from './instruments';
 import { formatIstDate, formatIstDateTime, parseIstDateTime } from './ist-time';
 import { hashString } from './market';
-import { instrumentOrThrow } from './portfolio';
+import { fillPrice, instrumentOrThrow } from './portfolio';
 import type { FakeZerodhaUser } from './users';
 
 type OrderStatus = 'COMPLETE' | 'OPEN' | 'CANCELLED' | 'REJECTED' | 'TRIGGER PENDING';
@@ -27,7 +27,7 @@ function digits(seed: string, length: number): string {
   return out.slice(0, length);
 }
 
-function drafts(book: InstrumentBook, user: FakeZerodhaUser): OrderDraft[] {
+function drafts(book: InstrumentBook, user: FakeZerodhaUser, now: Date): OrderDraft[] {
   const list: OrderDraft[] = [];
   for (const position of user.positions) {
     const instrument = instrumentOrThrow(book, position.exchange, position.tradingsymbol);
@@ -44,7 +44,7 @@ function drafts(book: InstrumentBook, user: FakeZerodhaUser): OrderDraft[] {
         quantity: fill.quantity,
         price: 0,
         triggerPrice: 0,
-        averagePrice: fill.price,
+        averagePrice: fillPrice(instrument, fill, now),
         status: 'COMPLETE',
         statusMessage: null,
         time: fill.time,
@@ -117,7 +117,7 @@ function orderRow(user: FakeZerodhaUser, draft: OrderDraft, now: Date, status: s
 export type OrderRow = ReturnType<typeof orderRow>;
 
 export function ordersFor(book: InstrumentBook, user: FakeZerodhaUser, now: Date): OrderRow[] {
-  return drafts(book, user).map((draft) => orderRow(user, draft, now));
+  return drafts(book, user, now).map((draft) => orderRow(user, draft, now));
 }
 
 const HISTORY_STEPS: Record<OrderStatus, readonly string[]> = {
@@ -130,7 +130,7 @@ const HISTORY_STEPS: Record<OrderStatus, readonly string[]> = {
 
 /** One element per state change, as GET /orders/:order_id returns. Undefined when the id is unknown. */
 export function orderHistoryFor(book: InstrumentBook, user: FakeZerodhaUser, now: Date, orderId: string) {
-  for (const draft of drafts(book, user)) {
+  for (const draft of drafts(book, user, now)) {
     if (orderRow(user, draft, now).order_id !== orderId) continue;
     return HISTORY_STEPS[draft.status].map((status) => {
       const row = orderRow(user, draft, now, status);

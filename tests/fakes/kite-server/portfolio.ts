@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Instrument, InstrumentBook } from './instruments';
-import { formatIstDate } from './ist-time';
+import { formatIstDate, istTimeOnDay } from './ist-time';
 import { closePrice, priceAt } from './market';
 import type { FakeZerodhaUser, FillSpec, HoldingSpec, PositionSpec } from './users';
 
@@ -56,12 +56,22 @@ export function holdingsFor(book: InstrumentBook, user: FakeZerodhaUser, now: Da
 
 type Leg = { quantity: Decimal; value: Decimal; m2mValue: Decimal };
 
-function sumFills(fills: readonly FillSpec[] | undefined): { quantity: Decimal; value: Decimal } {
+/** The fake market's price at the fill's IST time today. */
+export function fillPrice(instrument: Instrument, fill: FillSpec, now: Date): number {
+  const [hour = 0, minute = 0, second = 0] = fill.time.split(':').map(Number);
+  return priceAt(instrument, istTimeOnDay(now, hour, minute, second));
+}
+
+function overnightAverage(instrument: Instrument, now: Date): number {
+  return priceAt(instrument, istTimeOnDay(now, 11, 0, 0, -1));
+}
+
+function sumFills(instrument: Instrument, fills: readonly FillSpec[] | undefined, now: Date) {
   let quantity = new Decimal(0);
   let value = new Decimal(0);
   for (const fill of fills ?? []) {
     quantity = quantity.plus(fill.quantity);
-    value = value.plus(new Decimal(fill.price).mul(fill.quantity));
+    value = value.plus(new Decimal(fillPrice(instrument, fill, now)).mul(fill.quantity));
   }
   return { quantity, value };
 }
@@ -77,9 +87,10 @@ function positionRow(instrument: Instrument, spec: PositionSpec, now: Date, incl
   const multiplier = 1;
   const last = priceAt(instrument, now);
   const close = closePrice(instrument, now);
-  const overnight = includeOvernight ? (spec.overnight ?? { quantity: 0, averagePrice: 0 }) : { quantity: 0, averagePrice: 0 };
-  const dayBuy = sumFills(spec.buys);
-  const daySell = sumFills(spec.sells);
+  const overnightQuantity = includeOvernight ? (spec.overnight?.quantity ?? 0) : 0;
+  const overnight = { quantity: overnightQuantity, averagePrice: overnightQuantity === 0 ? 0 : overnightAverage(instrument, now) };
+  const dayBuy = sumFills(instrument, spec.buys, now);
+  const daySell = sumFills(instrument, spec.sells, now);
   const overnightLong = Math.max(overnight.quantity, 0);
   const overnightShort = Math.max(-overnight.quantity, 0);
   const buy: Leg = {

@@ -11,14 +11,16 @@ export type HoldingSpec = {
   authorisedQuantity?: number;
 };
 
-export type FillSpec = { quantity: number; price: number; time: string };
+/** Fills happen at the fake market's price at that IST time today, so they sit inside the day's range. */
+export type FillSpec = { quantity: number; time: string };
 
 export type PositionSpec = {
   exchange: string;
   /** "NIFTY-FUT" stands for the current-month NIFTY future generated at startup. */
   tradingsymbol: string;
   product: 'MIS' | 'CNC' | 'NRML';
-  overnight?: { quantity: number; averagePrice: number };
+  /** Carried from yesterday, averaged at the fake market's price at 11:00 IST the previous day. */
+  overnight?: { quantity: number };
   buys?: readonly FillSpec[];
   sells?: readonly FillSpec[];
 };
@@ -89,10 +91,10 @@ export const DEFAULT_USERS: readonly FakeZerodhaUser[] = [
         exchange: 'NSE',
         tradingsymbol: 'INFY',
         product: 'MIS',
-        buys: [{ quantity: 20, price: 1531.2, time: '09:21:14' }],
-        sells: [{ quantity: 10, price: 1538.65, time: '11:02:47' }],
+        buys: [{ quantity: 20, time: '09:21:14' }],
+        sells: [{ quantity: 10, time: '11:02:47' }],
       },
-      { exchange: 'NSE', tradingsymbol: 'ICICIBANK', product: 'CNC', buys: [{ quantity: 15, price: 1384.1, time: '10:05:32' }] },
+      { exchange: 'NSE', tradingsymbol: 'ICICIBANK', product: 'CNC', buys: [{ quantity: 15, time: '10:05:32' }] },
     ],
     extraOrders: [
       {
@@ -147,16 +149,16 @@ export const DEFAULT_USERS: readonly FakeZerodhaUser[] = [
         exchange: 'NFO',
         tradingsymbol: 'NIFTY-FUT',
         product: 'NRML',
-        overnight: { quantity: 65, averagePrice: 25540.2 },
-        buys: [{ quantity: 65, price: 25702.4, time: '10:12:08' }],
-        sells: [{ quantity: 65, price: 25744.9, time: '14:48:51' }],
+        overnight: { quantity: 65 },
+        buys: [{ quantity: 65, time: '10:12:08' }],
+        sells: [{ quantity: 65, time: '14:48:51' }],
       },
       {
         exchange: 'NSE',
         tradingsymbol: 'RELIANCE',
         product: 'MIS',
-        sells: [{ quantity: 30, price: 1494.3, time: '09:47:26' }],
-        buys: [{ quantity: 30, price: 1487.05, time: '13:15:40' }],
+        sells: [{ quantity: 30, time: '09:47:26' }],
+        buys: [{ quantity: 30, time: '13:15:40' }],
       },
     ],
     extraOrders: [

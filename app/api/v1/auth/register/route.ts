@@ -2,7 +2,7 @@ import { registerUser } from '@/lib/auth/register';
 import { RegisterSchema } from '@/lib/auth/schemas';
 import { withPublic } from '@/lib/http/route';
 
-export const POST = withPublic({ body: RegisterSchema, bodyLimit: 8 * 1024 }, async ({ body }) => {
+export const POST = withPublic({ body: RegisterSchema, bodyLimit: 16 * 1024 }, async ({ body }) => {
   const user = await registerUser(body);
   return { status: 201, data: { user } };
 });

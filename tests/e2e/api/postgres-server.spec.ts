@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createTestDatabase } from '../../support/test-database';
+import { newUser } from '../fixtures';
+
+// The same standalone build that the container image runs, this time on a real Postgres.
+const standalone = path.resolve(import.meta.dirname, '../../../.next/standalone/server.js');
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, [standalone], {
+    cwd: path.dirname(standalone),
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+test.describe('standalone server on Postgres', () => {
+  test.describe.configure({ mode: 'serial' });
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  test.beforeAll(async () => {
+    database = await createTestDatabase('tradedeck_e2e');
+  });
+  test.afterAll(async () => {
+    await database?.drop();
+  });
+
+  test('refuses to start without AUTH_SECRET and names the variable', async () => {
+    const { child, output } = startServer({ PORT: String(await freePort()), DATABASE_URL: database.url });
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).not.toBe(0);
+    expect(output()).toContain('AUTH_SECRET is not set');
+  });
+
+  test('migrates at start-up, reports health and signs a user in', async ({ playwright }) => {
+    const port = await freePort();
+    const server = startServer({ PORT: String(port), DATABASE_URL: database.url, AUTH_SECRET: 'x'.repeat(16) + 'postgres-e2e-secret-value' });
+    try {
+      const baseURL = `http://127.0.0.1:${port}`;
+      const request = await playwright.request.newContext({ baseURL });
+      await expect
+        .poll(async () => (await request.get('/api/health').catch(() => null))?.status(), { timeout: 30_000, message: server.output() })
+        .toBe(200);
+      expect(await (await request.get('/api/health')).json()).toMatchObject({
+        status: 'ok',
+        database: { mode: 'postgres', reachable: true },
+        migrations: { pending: [] },
+      });
+
+      const user = newUser('pg');
+      expect((await request.post('/api/v1/auth/register', { data: user })).status()).toBe(201);
+      const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      await request.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password: user.password }, maxRedirects: 0 });
+      expect(await (await request.get('/api/v1/me')).json()).toMatchObject({ user: { email: user.email } });
+      expect(await (await request.get('/api/v1/paper/account')).json()).toMatchObject({ account: { cash: '100000.00' } });
+      await request.dispose();
+    } finally {
+      await stop(server.child);
+    }
+  });
+});
