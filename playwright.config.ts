@@ -5,6 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+const kitePort = port + 1;
+const anthropicPort = port + 2;
+const kiteURL = `http://127.0.0.1:${kitePort}`;
+
 
 // Debian's chromium where it exists (our offline machines); otherwise Playwright's own browser.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => existsSync(candidate));
@@ -38,13 +42,41 @@ export default defineConfig({
     { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, testIgnore: /mobile\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
     { name: 'mobile', testMatch: /ui\/mobile\.spec\.ts/, use: { ...devices['Pixel 7'], launchOptions } },
   ],
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
-  },
+  // The app runs against our own fake Kite and Anthropic servers on loopback (the real clients,
+  // the real wire format); both are also scriptable from tests over HTTP (/__control).
+  webServer: [
+    {
+      command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/sandbox-kite.ts',
+      port: kitePort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      env: { PORT_KITE: String(kitePort), KITE_REDIRECT_URL: `${baseURL}/api/kite/callback`, KITE_SANDBOX_RATE_LIMITS: '0' },
+    },
+    {
+      command: `node node_modules/tsx/dist/cli.mjs --conditions=react-server tests/fakes/anthropic-server/main.ts --port ${anthropicPort}`,
+      port: anthropicPort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node scripts/start.mjs',
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        APP_URL: baseURL,
+        KITE_API_ROOT: kiteURL,
+        KITE_LOGIN_URL: `${kiteURL}/connect/login`,
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${anthropicPort}`,
+        ANTHROPIC_API_KEY: 'sk-ant-fake-test-key',
+      },
+    },
+  ],
 });

@@ -26,6 +26,26 @@ export const EnvSchema = z.object({
   AUTH_URL: optionalString.pipe(z.url('must be a full URL such as https://tradedeck.example.com').optional()),
   MIGRATE_ON_START: boolFlag(true),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public URL of the app, for links shown to users (e.g. the Kite redirect URL). */
+  APP_URL: optionalString.pipe(z.url('must be a full URL such as https://tradedeck.example.com').optional()),
+
+  // Kite Connect
+  ENCRYPTION_KEYS: optionalString,
+  KITE_API_ROOT: optionalString.pipe(z.url().optional()),
+  KITE_LOGIN_URL: optionalString.pipe(z.url().optional()),
+  KITE_API_KEY: optionalString,
+  KITE_API_SECRET: optionalString,
+
+  // Screenshot analysis
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalString.pipe(z.url().optional()),
+  ANTHROPIC_MODEL: optionalString,
+  ANALYSIS_DAILY_QUOTA: z.coerce.number().int().min(0).max(10_000).default(20),
+
+  // Paper trading
+  SIMULATED_MARKET_HOURS: z.enum(['always', 'nse']).default('always'),
+  /** Protects the cron routes that run background work on serverless hosts. */
+  CRON_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

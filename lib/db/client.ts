@@ -37,7 +37,12 @@ function makeClient(adapter: SqlMigrationAwareDriverAdapterFactory): PrismaClien
   return new PrismaClient({
     adapter,
     // Secrets never leave the database by accident: a query must ask for them by name.
-    omit: { user: { passwordHash: true } },
+    omit: {
+      user: { passwordHash: true },
+      kiteApp: { apiSecretCipher: true },
+      kiteSession: { accessTokenCipher: true },
+      analysisImage: { data: true },
+    },
   });
 }
 

@@ -1,12 +1,17 @@
 import 'server-only';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseKiteInstrumentsCsvAll } from './parse-csv';
 import type { KiteInstrument } from './schemas';
 
 /** Absolute path of the bundled instrument master (Kite CSV format, CRLF line endings). */
 export function bundledInstrumentsCsvPath(): string {
-  return fileURLToPath(new URL('./data/bundled-instruments.csv', import.meta.url));
+  // Next's server bundles rewrite import.meta.url, so fall back to the project folder (the file is
+  // copied into the standalone output by outputFileTracingIncludes).
+  const beside = fileURLToPath(new URL('./data/bundled-instruments.csv', import.meta.url));
+  if (existsSync(beside)) return beside;
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'instruments', 'data', 'bundled-instruments.csv');
 }
 
 /** Parses the bundled master; it ships with the app, so any bad row is a bug and throws. */

@@ -17,8 +17,8 @@ function newestMtime(target) {
 
 /** A build is current when the standalone server exists and no source is newer than it. */
 export function buildIsCurrent(root) {
-  const marker = path.join(root, '.next', 'standalone', 'server.js');
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const marker = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'standalone', 'server.js');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!existsSync(marker) || !existsSync(buildId)) return false;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.every((source) => newestMtime(path.join(root, source)) <= builtAt);

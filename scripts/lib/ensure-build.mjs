@@ -10,14 +10,15 @@ function run(root, command, args) {
 
 /** Builds the standalone server unless a build newer than every source exists. Returns its path. */
 export function ensureBuild(root) {
-  const standalone = path.join(root, '.next', 'standalone');
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const standalone = path.join(root, distDir, 'standalone');
   if (!buildIsCurrent(root)) {
     console.log('Tradedeck: building the app (first start or sources changed)…');
     run(root, process.execPath, ['scripts/generate-client.mjs']);
     run(root, process.execPath, ['node_modules/next/dist/bin/next', 'build']);
     // The standalone server serves static files only from its own folder.
-    rmSync(path.join(standalone, '.next', 'static'), { recursive: true, force: true });
-    cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
+    rmSync(path.join(standalone, distDir, 'static'), { recursive: true, force: true });
+    cpSync(path.join(root, distDir, 'static'), path.join(standalone, distDir, 'static'), { recursive: true });
     if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
   }
   return path.join(standalone, 'server.js');

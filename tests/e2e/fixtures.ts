@@ -29,3 +29,8 @@ export async function signInViaForm(page: Page, user: { email: string; password:
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+// The fake servers the app talks to in browser tests (started by playwright.config.ts).
+const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+export const fakeKiteURL = `http://127.0.0.1:${e2ePort + 1}`;
+export const fakeAnthropicURL = `http://127.0.0.1:${e2ePort + 2}`;

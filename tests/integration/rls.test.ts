@@ -68,9 +68,11 @@ describe('row-level security', () => {
       WHERE c.relkind = 'r' AND EXISTS (
         SELECT 1 FROM information_schema.columns col
         WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'userId')`;
-    const authTables = new Set(['UserSession']);
+    const authTables = new Set(['UserSession', 'KiteLoginState']);
     const owned = tables.filter((table) => !authTables.has(table.table));
-    expect(owned.map((table) => table.table).sort()).toEqual(expect.arrayContaining(['LedgerEntry', 'PaperAccount']));
+    expect(owned.map((table) => table.table).sort()).toEqual(
+      expect.arrayContaining(['Analysis', 'AnalysisImage', 'JournalTrade', 'KiteApp', 'KiteSession', 'LedgerEntry', 'PaperAccount', 'PaperFill', 'PaperOrder', 'PortfolioSnapshot']),
+    );
     for (const table of owned) expect(table, table.table).toMatchObject({ rls: true, forced: true, policies: expect.any(Number) });
     for (const table of owned) expect(table.policies, table.table).toBeGreaterThan(0);
   });

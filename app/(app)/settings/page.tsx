@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { listSessions } from '@/lib/auth/sessions';
 import { signOutEverywhereAction } from '../actions';
 import { ChangePasswordForm } from './change-password-form';
+import { ZerodhaSection } from './zerodha-section';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -37,10 +38,7 @@ export default async function SettingsPage() {
           </dl>
         </Section>
         <Section id="zerodha" title="Zerodha">
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Linking your own Kite Connect app (api key and secret, stored encrypted) is the next step of Tradedeck&apos;s setup. Until then your
-            paper account uses simulated prices, labelled as such.
-          </p>
+          <ZerodhaSection />
         </Section>
         <Section id="password" title="Password">
           <ChangePasswordForm />

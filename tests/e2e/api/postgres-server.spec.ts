@@ -7,7 +7,7 @@ import { createTestDatabase } from '../../support/test-database';
 import { newUser } from '../fixtures';
 
 // The same standalone build that the container image runs, this time on a real Postgres.
-const standalone = path.resolve(import.meta.dirname, '../../../.next/standalone/server.js');
+const standalone = path.resolve(import.meta.dirname, '../../..', process.env.NEXT_DIST_DIR || '.next', 'standalone', 'server.js');
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
