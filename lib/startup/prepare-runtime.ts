@@ -19,3 +19,13 @@ export async function prepareRuntime(): Promise<void> {
   if (seeded > 0) logInfo('instruments', { seeded, source: 'bundled' });
   startBackgroundWork();
 }
+
+/** A server without its configuration or schema must not serve half-working pages. */
+export async function prepareRuntimeOrExit(): Promise<void> {
+  try {
+    await prepareRuntime();
+  } catch (error) {
+    console.error(`Tradedeck cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

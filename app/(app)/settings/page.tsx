@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/empty-state';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { describeDevice } from '@/lib/auth/describe-device';
 import { requireUser } from '@/lib/auth/session';
 import { listSessions } from '@/lib/auth/sessions';
 import { signOutEverywhereAction } from '../actions';
@@ -48,10 +49,12 @@ export default async function SettingsPage() {
             {sessions.map((session) => (
               <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span className="truncate">
-                  {session.userAgent ?? 'Unknown device'}
+                  {describeDevice(session.userAgent)}
                   {session.id === user.sessionId ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">this device</span> : null}
                 </span>
-                <span className="text-slate-500">last active {dateTime.format(session.lastSeenAt)} IST</span>
+                <span className="text-slate-500">
+                  signed in {dateTime.format(session.createdAt)} · last active {dateTime.format(session.lastSeenAt)} IST
+                </span>
               </li>
             ))}
           </ul>

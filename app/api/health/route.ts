@@ -1,5 +1,5 @@
 import { checkHealth } from '@/lib/health/check-health';
-import { withPublic } from '@/lib/http/route';
+import { otherMethods, withPublic } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,3 +7,5 @@ export const GET = withPublic({}, async () => {
   const health = await checkHealth();
   return { status: health.status === 'ok' ? 200 : 503, data: health };
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);

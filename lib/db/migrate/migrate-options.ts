@@ -11,11 +11,11 @@ export type MigrateOptions = {
 };
 
 export function migrationsDirOf(options: Pick<MigrateOptions, 'migrationsDir'>): string {
-  return path.resolve(options.migrationsDir ?? path.join(process.cwd(), 'prisma', 'migrations'));
+  return path.resolve(options.migrationsDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'prisma', 'migrations'));
 }
 
 export function schemaPathOf(options: Pick<MigrateOptions, 'schemaPath'>): string {
-  return path.resolve(options.schemaPath ?? path.join(process.cwd(), 'prisma', 'schema.prisma'));
+  return path.resolve(options.schemaPath ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'prisma', 'schema.prisma'));
 }
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };

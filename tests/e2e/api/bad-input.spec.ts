@@ -65,3 +65,16 @@ test('unknown API routes answer 404 in the error shape when signed in', async ({
   await request.post('/api/auth/callback/credentials', { form: { csrfToken, ...user }, maxRedirects: 0 });
   await expectError(await request.get('/api/v1/does-not-exist'), 404, 'not_found');
 });
+
+test('a wrong method gets 405 in the error shape with Allow', async ({ request }) => {
+  for (const [method, path, allow] of [
+    ['DELETE', '/api/v1/me', 'GET'],
+    ['POST', '/api/health', 'GET'],
+    ['GET', '/api/v1/auth/register', 'POST'],
+  ] as const) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()['allow']).toBe(allow);
+    expect(await response.json()).toEqual({ error: { code: 'method_not_allowed', message: `${method} is not supported here; use ${allow}.` } });
+  }
+});

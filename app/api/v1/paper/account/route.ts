@@ -1,4 +1,4 @@
-import { withUser } from '@/lib/http/route';
+import { otherMethods, withUser } from '@/lib/http/route';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 
 export const GET = withUser({}, async ({ user }) => {
@@ -14,3 +14,5 @@ export const GET = withUser({}, async ({ user }) => {
     },
   };
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);
