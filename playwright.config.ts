@@ -24,6 +24,7 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'tra
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: `test-results/${port}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
@@ -76,6 +77,9 @@ export default defineConfig({
         KITE_LOGIN_URL: `${kiteURL}/connect/login`,
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${anthropicPort}`,
         ANTHROPIC_API_KEY: 'sk-ant-fake-test-key',
+        // The fake Kite's demo app doubles as the platform app for "Login with Zerodha".
+        KITE_API_KEY: 'tdsandboxdemo001',
+        KITE_API_SECRET: 'tdsandboxdemosecret0000000000001',
       },
     },
   ],

@@ -27,7 +27,7 @@ const lines = [
   `  KITE_API_ROOT=${fake.url}`,
   `  KITE_LOGIN_URL=${fake.loginUrl}`,
   '',
-  'Demo Kite app (register it in Tradedeck under Settings → Brokers):',
+  'Demo Kite app (save it in Tradedeck under Settings → Zerodha, then press Connect Zerodha):',
   `  api_key:      ${demoApp.apiKey}`,
   `  api_secret:   ${demoApp.apiSecret}`,
   `  redirect URL: ${demoApp.redirectUrl}`,

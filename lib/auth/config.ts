@@ -5,12 +5,32 @@ import { getAuthSecret } from '@/lib/auth/secret';
 import { clientIp } from '@/lib/auth/client-ip';
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/sessions';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
+import { signInWithTicket, zerodhaSignInEnabled } from '@/lib/kite/zerodha-sign-in';
 
 class InvalidCredentials extends CredentialsSignin {
   override code = 'invalid_credentials';
 }
 class TooManyAttempts extends CredentialsSignin {
   override code = 'rate_limited';
+}
+
+/**
+ * Login with Zerodha: /api/kite/callback verifies Kite's redirect (checksum-verified session
+ * exchange with the platform app) and hands over a single-use ticket; this provider redeems it.
+ * Only present when the operator configured KITE_API_KEY and KITE_API_SECRET.
+ */
+function zerodhaProvider() {
+  return Credentials({
+    id: 'zerodha',
+    name: 'Zerodha',
+    credentials: { ticket: { type: 'text' } },
+    async authorize(credentials, request) {
+      const ticket = typeof credentials.ticket === 'string' ? credentials.ticket : '';
+      const user = await signInWithTicket({ ticket, userAgent: request.headers.get('user-agent') });
+      if (!user) throw new InvalidCredentials();
+      return user;
+    },
+  });
 }
 
 declare module 'next-auth' {
@@ -50,6 +70,7 @@ function config(): NextAuthConfig {
           throw result.reason === 'rate_limited' ? new TooManyAttempts() : new InvalidCredentials();
         },
       }),
+      ...(zerodhaSignInEnabled() ? [zerodhaProvider()] : []),
     ],
     callbacks: {
       jwt({ token, user }) {

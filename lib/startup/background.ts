@@ -1,9 +1,15 @@
 import 'server-only';
+import { scheduleDailyInstrumentSync } from '@/lib/instruments/schedule-instrument-sync';
+import { startDefaultJobWorker } from '@/lib/jobs/start-default-job-worker';
+import { startPaperEngine } from '@/lib/paper/engine/engine-loop';
 
 /**
- * Work that runs while a long-lived server runs: the paper-trading engine and the job worker.
- * On serverless hosts the same work runs from cron routes instead (see README).
+ * Work that runs while a long-lived server runs: the job worker (analyses), the paper-trading
+ * engine and the daily instrument sync. On serverless hosts the same work runs from the cron
+ * routes in vercel.json instead.
  */
 export function startBackgroundWork(): void {
-  // Filled in by the paper-trading engine and the job worker.
+  startDefaultJobWorker();
+  startPaperEngine();
+  scheduleDailyInstrumentSync();
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getAuthSecret } from '@/lib/auth/secret';
+import { assertEncryptionConfigured } from '@/lib/crypto/app-keyring';
 import { dbAdapterFactory, dbMode } from '@/lib/db/client';
 import { applyPendingMigrations } from '@/lib/db/migrate';
 import { getEnv } from '@/lib/env';
@@ -11,6 +12,7 @@ import { logInfo } from '@/lib/log';
 export async function prepareRuntime(): Promise<void> {
   const env = getEnv();
   getAuthSecret();
+  assertEncryptionConfigured();
   if (env.MIGRATE_ON_START) {
     const { applied } = await applyPendingMigrations({ adapterFactory: dbAdapterFactory() });
     logInfo('migrations', { database: dbMode(), applied: applied.length, names: applied.join(',') });

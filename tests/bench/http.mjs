@@ -57,6 +57,7 @@ const server = spawn(process.execPath, [serverPath], {
     DATABASE_URL: databaseUrl,
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tradedeck-bench-')),
     AUTH_SECRET: 'bench-only-secret-bench-only-secret-0123',
+    ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
     DATABASE_POOL_SIZE: '20',
   },
 });

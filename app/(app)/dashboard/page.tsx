@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/app/_components/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { formatInr } from '@/lib/format/inr';
-import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import { getFunds } from '@/lib/paper/read/read-paper';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -21,16 +21,20 @@ function Card({ title, href, cta, children }: { title: string; href: string; cta
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const account = await getPaperAccount({ userId: user.id });
+  const funds = await getFunds({ userId: user.id });
   return (
     <>
       <PageHeader title={`Hello, ${user.name}`} description="Your trading workspace at a glance." />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Card title="Paper account" href="/paper" cta="Open paper trading">
           <p className="num text-2xl font-semibold text-slate-900 dark:text-slate-100" data-testid="paper-cash">
-            {formatInr(account.cash)}
+            {formatInr(funds.available)}
           </p>
-          <p className="mt-1 text-xs text-slate-500">Virtual cash, from the account ledger</p>
+          <p className="mt-1 text-xs text-slate-500">Available virtual cash, from the account ledger</p>
+          <p className="mt-2 text-xs">
+            Realised P&amp;L <span className={`num font-semibold ${funds.realised_pnl.startsWith('-') ? 'text-loss' : ''}`}>{formatInr(funds.realised_pnl, { sign: true })}</span> · charges{' '}
+            <span className="num">{formatInr(funds.charges)}</span> · margin in use <span className="num">{formatInr(funds.used_margin)}</span>
+          </p>
         </Card>
         <Card title="Zerodha portfolio" href="/settings#zerodha" cta="Link your Kite app">
           <p>Not linked yet. Link your own Kite Connect app to see holdings, positions, orders and margins here.</p>

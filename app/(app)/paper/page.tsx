@@ -1,33 +1,29 @@
 import type { Metadata } from 'next';
-import { EmptyState, PageHeader } from '@/app/_components/empty-state';
+import { PageHeader } from '@/app/_components/empty-state';
 import { requireUser } from '@/lib/auth/session';
-import { formatInr } from '@/lib/format/inr';
+import { getEnv } from '@/lib/env';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import type { TicketPrefill } from './order-ticket';
+import { PaperWorkspace } from './paper-workspace';
 
 export const metadata: Metadata = { title: 'Paper trading' };
 
-export default async function PaperPage() {
+const PREFILL_KEYS = ['exchange', 'tradingsymbol', 'transaction_type', 'order_type', 'quantity', 'price', 'trigger_price', 'product', 'validity'] as const;
+
+export default async function PaperPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const account = await getPaperAccount({ userId: user.id });
+  await getPaperAccount({ userId: user.id });
+  const params = await searchParams;
+  // The ticket can be prefilled from the URL (the analysis feature links here); values are only suggestions the form validates.
+  const prefill: TicketPrefill = {};
+  for (const key of PREFILL_KEYS) {
+    const value = params[key];
+    if (typeof value === 'string' && value.length > 0 && value.length <= 64) prefill[key] = value;
+  }
   return (
     <>
-      <PageHeader title="Paper trading" description="A virtual account that behaves like Zerodha: real order types, real charges, real settlement." />
-      <dl className="mb-6 grid gap-4 sm:grid-cols-2">
-        <div className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-          <dt className="text-sm text-slate-500 dark:text-slate-400">Available cash</dt>
-          <dd className="num mt-1 text-2xl font-semibold" data-testid="paper-cash">{formatInr(account.cash)}</dd>
-        </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-          <dt className="text-sm text-slate-500 dark:text-slate-400">Opening balance</dt>
-          <dd className="num mt-1 text-2xl font-semibold">{formatInr(account.openingBalance)}</dd>
-        </div>
-      </dl>
-      <EmptyState title="No orders yet">
-        <p>
-          Your orders, positions, holdings and the ledger of every rupee will appear here. Each fill is charged Zerodha&apos;s real brokerage, STT,
-          exchange and SEBI fees, stamp duty and GST.
-        </p>
-      </EmptyState>
+      <PageHeader title="Paper trading" description="A virtual account that behaves like Zerodha: fills at bid/ask, real charges on every fill, margin blocked and released, MIS square-off and T+1." />
+      <PaperWorkspace prefill={prefill} marketHours={getEnv().SIMULATED_MARKET_HOURS} />
     </>
   );
 }

@@ -5,6 +5,7 @@ export const IMAGE_REJECTION_CODES = [
   'unsupported_type',
   'dimensions_too_large',
   'corrupt_image',
+  'duplicate_image',
 ] as const;
 export type ImageRejectionCode = (typeof IMAGE_REJECTION_CODES)[number];
 

@@ -82,6 +82,12 @@ describe('preprocessImage', () => {
     expect(meta.chromaSubsampling).toBe('4:4:4');
   });
 
+  it('re-encodes a JPEG photo as a 4:4:4 JPEG rather than a PNG of its noise', async () => {
+    const out = await preprocessImage(await makeJpegWithGps(1200, 800));
+    expect(out.mediaType).toBe('image/jpeg');
+    expect((await sharp(out.data).metadata()).chromaSubsampling).toBe('4:4:4');
+  });
+
   it('drops an alpha channel that is fully opaque and keeps a real one', async () => {
     const opaque = await sharp({ create: { width: 50, height: 50, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 1 } } })
       .png()

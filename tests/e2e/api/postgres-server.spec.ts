@@ -7,6 +7,8 @@ import { createTestDatabase } from '../../support/test-database';
 import { newUser } from '../fixtures';
 
 // The same standalone build that the container image runs, this time on a real Postgres.
+const AUTH_SECRET = 'x'.repeat(16) + 'postgres-e2e-secret-value';
+const ENCRYPTION_KEYS = `e2e:${Buffer.alloc(32, 7).toString('base64')}`;
 const standalone = path.resolve(import.meta.dirname, '../../..', process.env.NEXT_DIST_DIR || '.next', 'standalone', 'server.js');
 
 async function freePort(): Promise<number> {
@@ -47,16 +49,21 @@ test.describe('standalone server on Postgres', () => {
     await database?.drop();
   });
 
-  test('refuses to start without AUTH_SECRET and names the variable', async () => {
-    const { child, output } = startServer({ PORT: String(await freePort()), DATABASE_URL: database.url });
-    const [code] = (await once(child, 'exit')) as [number];
-    expect(code).not.toBe(0);
-    expect(output()).toContain('AUTH_SECRET is not set');
+  test('refuses to start without AUTH_SECRET or ENCRYPTION_KEYS and names the variable', async () => {
+    for (const [env, variable] of [
+      [{ ENCRYPTION_KEYS }, 'AUTH_SECRET is not set'],
+      [{ AUTH_SECRET }, 'ENCRYPTION_KEYS is not set'],
+    ] as const) {
+      const { child, output } = startServer({ PORT: String(await freePort()), DATABASE_URL: database.url, ...env });
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).not.toBe(0);
+      expect(output()).toContain(variable);
+    }
   });
 
   test('migrates at start-up, reports health and signs a user in', async ({ playwright }) => {
     const port = await freePort();
-    const server = startServer({ PORT: String(port), DATABASE_URL: database.url, AUTH_SECRET: 'x'.repeat(16) + 'postgres-e2e-secret-value' });
+    const server = startServer({ PORT: String(port), DATABASE_URL: database.url, AUTH_SECRET, ENCRYPTION_KEYS });
     try {
       const baseURL = `http://127.0.0.1:${port}`;
       const request = await playwright.request.newContext({ baseURL });

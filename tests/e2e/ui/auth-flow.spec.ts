@@ -19,7 +19,7 @@ test('register → shell → sign out → sign in again', async ({ page }) => {
   await nav.getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByRole('heading', { name: 'Link Zerodha to see your portfolio' })).toBeVisible();
   await nav.getByRole('link', { name: 'Analysis' }).click();
-  await expect(page.getByRole('heading', { name: 'No analyses yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Analysis', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);

@@ -1,18 +1,8 @@
-import { otherMethods, withUser } from '@/lib/http/route';
-import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import { withUser } from '@/lib/http/route';
+import { accountQuery } from '@/lib/paper/read/account-query';
+import { getFunds } from '@/lib/paper/read/read-paper';
 
-export const GET = withUser({}, async ({ user }) => {
-  const account = await getPaperAccount({ userId: user.id });
-  return {
-    data: {
-      account: {
-        id: account.id,
-        opening_balance: account.openingBalance,
-        cash: account.cash,
-        created_at: account.createdAt.toISOString(),
-      },
-    },
-  };
+export const GET = withUser({ query: accountQuery }, async ({ user, query }) => {
+  const funds = await getFunds({ userId: user.id, accountId: query.account_id });
+  return { data: { account: funds } };
 });
-
-export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);

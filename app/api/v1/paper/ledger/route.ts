@@ -1,0 +1,7 @@
+import { withUser } from '@/lib/http/route';
+import { accountQuery } from '@/lib/paper/read/account-query';
+import { listLedger } from '@/lib/paper/read/read-paper';
+
+export const GET = withUser({ query: accountQuery }, async ({ user, query }) => ({
+  data: { ledger: await listLedger({ userId: user.id, accountId: query.account_id }) },
+}));

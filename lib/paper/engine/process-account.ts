@@ -1,0 +1,161 @@
+import 'server-only';
+import type { UserId } from '@/lib/auth/user-id';
+import { withUserTx, type Tx } from '@/lib/db/rls';
+import { getEnv } from '@/lib/env';
+import type { Instrument } from '@/lib/instruments/find-instrument';
+import { cachedInstrument } from '@/lib/market-data/instrument-cache';
+import { getQuotes } from '@/lib/market-data/provider/get-quotes';
+import { quoteKey } from '@/lib/market-data/provider/quote-provider';
+import type { Quote } from '@/lib/market-data/quote';
+import { istDateString, isTradingDay } from '@/lib/market/calendar';
+import { dayOrderExpired, squareOffDue } from './lifecycle-times';
+import { lockActiveAccount } from '@/lib/paper/account/lock-account';
+import { bookFill, tradingDayOf } from '@/lib/paper/orders/book-fill';
+import { LIVE_STATUSES, type OrderRow } from '@/lib/paper/orders/order-row';
+import { releaseRemainder, runOrder } from '@/lib/paper/orders/run-order';
+
+type Hours = 'always' | 'nse';
+
+async function loadTargets(keys: Set<string>, now: Date, userId: UserId): Promise<{ instruments: Map<string, Instrument>; quotes: Map<string, Quote> }> {
+  const instruments = new Map<string, Instrument>();
+  for (const key of keys) {
+    const [exchange = '', ...rest] = key.split(':');
+    const instrument = await cachedInstrument(exchange, rest.join(':'));
+    if (instrument) instruments.set(key, instrument);
+  }
+  return { instruments, quotes: await getQuotes([...instruments.values()], now, userId) };
+}
+
+/**
+ * One engine pass over a user's active account: fills open orders against fresh quotes, expires
+ * DAY orders after the close, squares off MIS positions at 15:20/15:25 IST (nse hours), and
+ * settles T1 holdings. Every step depends only on the clock and stored state, so a pass after a
+ * restart catches up on whatever was missed. Quotes are fetched before the transaction opens.
+ */
+export async function processAccount({ userId, now = new Date() }: { userId: UserId; now?: Date }): Promise<{ evaluated: number }> {
+  const hours = getEnv().SIMULATED_MARKET_HOURS;
+  const pending = await withUserTx(userId, async (tx) => {
+    const account = await tx.paperAccount.findFirst({ where: { userId, activeUserId: userId }, select: { id: true } });
+    if (!account) return null;
+    const orders = await tx.paperOrder.findMany({ where: { userId, accountId: account.id, status: { in: LIVE_STATUSES } }, select: { exchange: true, tradingsymbol: true } });
+    const positions = await tx.paperPosition.findMany({
+      where: { userId, accountId: account.id, NOT: { quantity: 0 }, OR: [{ product: 'MIS' }, { exchange: { in: ['NFO', 'BFO'] } }] },
+      select: { exchange: true, tradingsymbol: true },
+    });
+    const t1 = await tx.paperHolding.count({ where: { userId, accountId: account.id, t1Quantity: { gt: 0 } } });
+    return { keys: new Set([...orders, ...positions].map(quoteKey)), t1 };
+  });
+  if (pending === null || (pending.keys.size === 0 && pending.t1 === 0)) return { evaluated: 0 };
+  const { instruments, quotes } = await loadTargets(pending.keys, now, userId);
+
+  return withUserTx(userId, async (tx) => {
+    const account = await lockActiveAccount(tx, userId);
+    let evaluated = 0;
+    const live = await tx.paperOrder.findMany({ where: { userId, accountId: account.id, status: { in: LIVE_STATUSES } }, orderBy: { placedAt: 'asc' } });
+    for (const order of live) {
+      if (order.validity === 'DAY' && order.tag !== 'SQUAREOFF' && dayOrderExpired(order.placedAt, now, order.exchange, order.priceSource === 'kite' ? 'nse' : hours)) {
+        await expire(tx, userId, order);
+        continue;
+      }
+      const instrument = instruments.get(quoteKey(order));
+      const quote = quotes.get(quoteKey(order));
+      if (!instrument || !quote) continue;
+      // A square-off order may have to use the last quote of the session when the engine catches up after the close.
+      const at = order.tag === 'SQUAREOFF' && quote.timestamp.getTime() < now.getTime() - 5000 ? quote.timestamp : now;
+      await runOrder(tx, { userId, order, instrument, quote, now: at, autoSquareOff: order.tag === 'SQUAREOFF' });
+      evaluated += 1;
+    }
+    await settleExpired(tx, { userId, accountId: account.id, now, instruments });
+    await squareOff(tx, { userId, accountId: account.id, now, hours, instruments, quotes });
+    await settleT1(tx, { userId, accountId: account.id, now, hours });
+    await tx.paperAccount.update({ where: { id: account.id }, data: { processedAt: now } });
+    return { evaluated };
+  });
+}
+
+async function expire(tx: Tx, userId: UserId, order: OrderRow): Promise<void> {
+  await tx.paperOrder.update({
+    where: { id: order.id, userId },
+    data: { status: 'CANCELLED', cancelledQuantity: order.quantity - order.filledQuantity, statusMessage: 'DAY order expired at market close.' },
+  });
+  await releaseRemainder(tx, userId, order, order.filledQuantity, 'Margin released: DAY order expired');
+}
+
+async function squareOff(
+  tx: Tx,
+  args: { userId: UserId; accountId: string; now: Date; hours: Hours; instruments: Map<string, Instrument>; quotes: Map<string, Quote> },
+): Promise<void> {
+  const { userId, accountId, now, hours } = args;
+  const positions = await tx.paperPosition.findMany({ where: { userId, accountId, product: 'MIS', NOT: { quantity: 0 } } });
+  for (const position of positions) {
+    if (!squareOffDue(position.exchange, now, hours) && tradingDayOf(now).getTime() === position.tradingDay.getTime()) continue;
+    const key = quoteKey(position);
+    const instrument = args.instruments.get(key);
+    const quote = args.quotes.get(key);
+    if (!instrument || !quote) continue;
+    const where = { userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, product: 'MIS', status: { in: LIVE_STATUSES } };
+    const alreadyQueued = await tx.paperOrder.count({ where: { ...where, tag: 'SQUAREOFF' } });
+    if (alreadyQueued > 0) continue;
+    // RMS cancels the pending MIS orders of the scrip before squaring off the position.
+    for (const order of await tx.paperOrder.findMany({ where })) {
+      await tx.paperOrder.update({ where: { id: order.id, userId }, data: { status: 'CANCELLED', cancelledQuantity: order.quantity - order.filledQuantity, statusMessage: 'Cancelled by RMS before auto square-off.' } });
+      await releaseRemainder(tx, userId, order, order.filledQuantity, 'Margin released: cancelled by RMS');
+    }
+    const order = await tx.paperOrder.create({
+      data: {
+        userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, instrumentToken: instrument.instrumentToken,
+        transactionType: position.quantity > 0 ? 'SELL' : 'BUY', orderType: 'MARKET', product: 'MIS', validity: 'DAY',
+        quantity: Math.abs(position.quantity), status: 'OPEN', statusMessage: 'Auto square-off by RMS (₹50 + GST).', tag: 'SQUAREOFF', priceSource: quote.source, placedAt: now,
+      },
+    });
+    const at = quote.timestamp.getTime() < now.getTime() - 5000 ? quote.timestamp : now;
+    await runOrder(tx, { userId, order, instrument, quote, now: at, autoSquareOff: true });
+  }
+}
+
+/**
+ * F&O contracts that expired before today settle at their closing price on the expiry day (the
+ * simulated feed's 15:30 IST price, or the last quote): the position is closed by an EXPIRY order
+ * booked like any fill, so P&L, margin release and charges follow the usual path.
+ */
+async function settleExpired(tx: Tx, args: { userId: UserId; accountId: string; now: Date; instruments: Map<string, Instrument> }): Promise<void> {
+  const { userId, accountId, now } = args;
+  const today = istDateString(now);
+  const positions = await tx.paperPosition.findMany({ where: { userId, accountId, exchange: { in: ['NFO', 'BFO'] }, NOT: { quantity: 0 } } });
+  for (const position of positions) {
+    const instrument = args.instruments.get(quoteKey(position));
+    if (!instrument || instrument.expiry === null || instrument.expiry >= today) continue;
+    const close = new Date(`${instrument.expiry}T10:00:00.000Z`); // 15:30 IST on expiry day
+    const quote = (await getQuotes([instrument], close)).get(quoteKey(position));
+    if (!quote) continue;
+    const order = await tx.paperOrder.create({
+      data: {
+        userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, instrumentToken: instrument.instrumentToken,
+        transactionType: position.quantity > 0 ? 'SELL' : 'BUY', orderType: 'MARKET', product: position.product, validity: 'DAY',
+        quantity: Math.abs(position.quantity), status: 'OPEN', tag: 'EXPIRY', priceSource: quote.source, placedAt: close,
+      },
+    });
+    const booked = await bookFill(tx, { userId, accountId, order, instrument, fill: { price: quote.lastPrice, quantity: order.quantity }, at: close, priceSource: quote.source });
+    await tx.paperOrder.update({
+      where: { id: order.id, userId },
+      data: { status: 'COMPLETE', filledQuantity: booked.filledQuantity, averagePrice: booked.averagePrice.toFixed(4), statusMessage: `Contract expired on ${instrument.expiry}; settled at the closing price ${quote.lastPrice}.` },
+    });
+  }
+}
+
+/** CNC buys become holdings on T+1: T1 quantity bought before today moves to settled quantity. */
+async function settleT1(tx: Tx, args: { userId: UserId; accountId: string; now: Date; hours: Hours }): Promise<void> {
+  const today = istDateString(args.now);
+  if (args.hours === 'nse' && !isTradingDay(today)) return;
+  const holdings = await tx.paperHolding.findMany({ where: { userId: args.userId, accountId: args.accountId, t1Quantity: { gt: 0 } } });
+  const todayStart = new Date(tradingDayOf(args.now).getTime() - 330 * 60 * 1000);
+  for (const holding of holdings) {
+    const boughtToday = await tx.paperFill.aggregate({
+      where: { userId: args.userId, accountId: args.accountId, exchange: holding.exchange, tradingsymbol: holding.tradingsymbol, product: 'CNC', transactionType: 'BUY', filledAt: { gte: todayStart } },
+      _sum: { quantity: true },
+    });
+    const unsettled = Math.min(holding.t1Quantity, boughtToday._sum.quantity ?? 0);
+    const settle = holding.t1Quantity - unsettled;
+    if (settle > 0) await tx.paperHolding.update({ where: { id: holding.id }, data: { t1Quantity: unsettled, quantity: { increment: settle } } });
+  }
+}
