@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError, type FieldErrors } from '@/lib/errors';
+import { readLimitedBytes } from '@/lib/http/read-body';
 import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_ANALYSIS } from './images/limits';
 import { AnalysisQuestionSchema } from './prompt/build-analysis-request';
 import { ANALYSIS_KINDS, type AnalysisKind } from './schemas/analysis-tools';
@@ -17,27 +18,6 @@ function tooLarge(): AppError {
   return new AppError('payload_too_large', `The upload is larger than ${Math.round(MAX_UPLOAD_BODY_BYTES / (1024 * 1024))} MB; send at most ${MAX_IMAGES_PER_ANALYSIS} images of up to ${MAX_IMAGE_BYTES / (1024 * 1024)} MB each.`);
 }
 
-// Request.formData() would buffer any size; the body is read under the limit first.
-async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_UPLOAD_BODY_BYTES) throw tooLarge();
-  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_UPLOAD_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Reads and validates the multipart form of POST /api/v1/analyses: every problem is reported at
  * once as field errors, and nothing about the images beyond "is a file" is judged here.
@@ -47,7 +27,7 @@ export async function parseAnalysisUpload(request: Request): Promise<AnalysisUpl
   if (!/^multipart\/form-data\s*;/i.test(type)) {
     throw new AppError('unsupported_media_type', 'Send the images as multipart/form-data (fields: images, kind, question, use_history).');
   }
-  const body = await readLimited(request);
+  const body = await readLimitedBytes(request, MAX_UPLOAD_BODY_BYTES, tooLarge);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': type } }).formData();

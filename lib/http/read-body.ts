@@ -8,10 +8,8 @@ export async function readJsonBody(request: Request, limitBytes = DEFAULT_JSON_L
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limitBytes) throw tooLarge(limitBytes);
-
-  const text = await readLimitedText(request, limitBytes);
+  const bytes = await readLimitedBytes(request, limitBytes, () => tooLarge(limitBytes));
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.trim() === '') throw new AppError('invalid_json', 'The request body is empty; send a JSON object.');
   try {
     return JSON.parse(text);
@@ -20,8 +18,14 @@ export async function readJsonBody(request: Request, limitBytes = DEFAULT_JSON_L
   }
 }
 
-async function readLimitedText(request: Request, limitBytes: number): Promise<string> {
-  if (!request.body) return '';
+/**
+ * Reads a request body, refusing it by Content-Length before reading and again while streaming,
+ * so no body over the limit is ever buffered whole (Request.formData() and .json() would).
+ */
+export async function readLimitedBytes(request: Request, limitBytes: number, tooLargeError: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limitBytes) throw tooLargeError();
+  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -31,11 +35,11 @@ async function readLimitedText(request: Request, limitBytes: number): Promise<st
     total += value.byteLength;
     if (total > limitBytes) {
       await reader.cancel();
-      throw tooLarge(limitBytes);
+      throw tooLargeError();
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(limitBytes: number): AppError {

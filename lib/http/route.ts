@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
+import { authorizeCron } from '@/lib/http/cron-auth';
 import { unauthenticated } from '@/lib/errors';
 import { readJsonBody } from '@/lib/http/read-body';
 import { errorResponse, json } from '@/lib/http/respond';
@@ -77,6 +78,21 @@ export function withPublic<B extends z.ZodType | undefined = undefined, Q extend
     try {
       const inputs = await parseInputs(request, options);
       return toResponse(await handler({ request, params: await context.params, ...inputs }));
+    } catch (error) {
+      return errorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
+    }
+  };
+}
+
+/**
+ * The wrapper for scheduled work on serverless hosts: only `Authorization: Bearer $CRON_SECRET`
+ * gets in, and without a configured secret the route does not exist (404).
+ */
+export function withCron(handler: (args: { request: Request }) => Promise<Result>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      authorizeCron(request);
+      return toResponse(await handler({ request }));
     } catch (error) {
       return errorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
     }

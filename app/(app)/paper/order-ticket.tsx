@@ -76,7 +76,7 @@ export function OrderTicket({ prefill, onPlaced }: { prefill: TicketPrefill; onP
       }
     }, 300);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // body() is rebuilt from exactly these fields on every render.
   }, [exchange, symbol, side, orderType, product, validity, quantity, price, trigger]);
 
   async function submit(event: React.FormEvent) {

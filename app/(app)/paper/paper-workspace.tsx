@@ -92,7 +92,7 @@ export function PaperWorkspace({ prefill, marketHours }: { prefill: TicketPrefil
         <section aria-labelledby="funds-heading" className={cardClass}>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="funds-heading" className="font-semibold">Funds {readOnly && funds ? <span className="text-sm font-normal text-slate-500">(closed account opened {istTime(funds.created_at)})</span> : null}</h2>
-            <p className="text-xs text-slate-500" aria-live="polite">{updatedAt ? `Updated ${updatedAt.toLocaleTimeString('en-IN', { hour12: false })}${hasLive ? ' · live' : ''}` : 'Loading…'}</p>
+            <p className="text-xs text-slate-500">{updatedAt ? `Updated ${updatedAt.toLocaleTimeString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false })} IST${hasLive ? ' · refreshing every few seconds' : ''}` : 'Loading…'}</p>
           </div>
           {funds ? (
             <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6">

@@ -1,13 +1,9 @@
-import { withPublic } from '@/lib/http/route';
-import { authorizeCron, runCronJobs } from '@/lib/jobs/run-cron-jobs';
+import { otherMethods, withCron } from '@/lib/http/route';
+import { runCronJobs } from '@/lib/jobs/run-cron-jobs';
 
 // Serverless hosts have no long-lived worker; a scheduled call to this route does its work.
 export const maxDuration = 300;
 
-async function handle({ request }: { request: Request }) {
-  authorizeCron(request);
-  return { data: await runCronJobs() };
-}
-
-export const GET = withPublic({}, handle);
-export const POST = withPublic({}, handle);
+export const GET = withCron(async () => ({ data: await runCronJobs() }));
+export const POST = GET;
+export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST']);

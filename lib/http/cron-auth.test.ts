@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
-import { authorizePaperCron } from './authorize-cron';
+import { authorizeCron } from '@/lib/http/cron-auth';
 
 const request = (authorization?: string) => new Request('http://x/api/cron/paper', authorization ? { headers: { authorization } } : {});
 
@@ -9,18 +9,18 @@ afterEach(() => {
   resetEnvCache();
 });
 
-describe('authorizePaperCron', () => {
+describe('authorizeCron', () => {
   it('hides the route when no secret is configured', () => {
     delete process.env.CRON_SECRET;
     resetEnvCache();
-    expect(() => authorizePaperCron(request('Bearer anything-at-all-here'))).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => authorizeCron(request('Bearer anything-at-all-here'))).toThrow(expect.objectContaining({ status: 404 }));
   });
 
   it('accepts only the configured bearer secret', () => {
     process.env.CRON_SECRET = 'a-cron-secret-of-enough-length';
     resetEnvCache();
-    expect(() => authorizePaperCron(request('Bearer a-cron-secret-of-enough-length'))).not.toThrow();
-    expect(() => authorizePaperCron(request('Bearer wrong-secret-of-enough-length'))).toThrow(expect.objectContaining({ status: 401 }));
-    expect(() => authorizePaperCron(request())).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => authorizeCron(request('Bearer a-cron-secret-of-enough-length'))).not.toThrow();
+    expect(() => authorizeCron(request('Bearer wrong-secret-of-enough-length'))).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => authorizeCron(request())).toThrow(expect.objectContaining({ status: 401 }));
   });
 });

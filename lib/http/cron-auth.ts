@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** Cron routes answer only to `Authorization: Bearer $CRON_SECRET`; without a secret configured they do not exist. */
-export function authorizePaperCron(request: Request): void {
+export function authorizeCron(request: Request): void {
   const secret = getEnv().CRON_SECRET;
   if (!secret) throw new AppError('not_found', 'Not found.');
   const header = request.headers.get('authorization') ?? '';

@@ -1,0 +1,78 @@
+// The production (standalone) build on a fresh database, for the HTTP benchmarks.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureBuild } from '../../../scripts/lib/ensure-build.mjs';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Starts the server (building it first when needed) and waits until it is healthy. */
+export async function startBenchServer({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }) {
+  const serverPath = ensureBuild(root);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [serverPath], {
+    cwd: path.dirname(serverPath),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tradedeck-bench-')),
+      AUTH_SECRET: 'bench-only-secret-bench-only-secret-0123',
+      ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
+      ...env,
+    },
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  const deadline = Date.now() + 90_000;
+  while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('server did not become healthy within 90 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { base, stop };
+}
+
+const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0] ?? '');
+
+/** Registers a fresh user and signs in the way any script can; returns the session cookie. */
+export async function signUpAndSignIn(base: string, label: string): Promise<string> {
+  const user = { email: `bench-${label}-${Date.now().toString(36)}@example.test`, password: 'benchmark passphrase 2026', name: `Bench ${label}` };
+  const registered = await fetch(`${base}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+  if (registered.status !== 201) throw new Error(`register failed: ${registered.status}`);
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf).join('; ') },
+    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password }),
+  });
+  const session = cookiesOf(signIn).find((cookie) => cookie.startsWith('authjs.session-token='));
+  if (!session) throw new Error('sign-in gave no session cookie');
+  return session;
+}
+
+export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
