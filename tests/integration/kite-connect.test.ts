@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { resetEnvCache } from '@/lib/env';
 import { completeKiteConnect, disconnectKite, removeKiteApp, startKiteConnect } from '@/lib/kite/connect';
 import { revealKiteSession, saveKiteApp } from '@/lib/kite/credentials';
 import { getKiteStatus } from '@/lib/kite/status';
@@ -11,23 +10,16 @@ import { callKite } from '@/lib/kite/call-kite';
 import { createKiteClient } from '@/lib/kite/client';
 import { KiteError } from '@/lib/kite/errors';
 import { z } from 'zod';
-import { type FakeKite, startFakeKite } from '@/tests/fakes/kite-server';
+import type { FakeKite } from '@/tests/fakes/kite-server';
+import { DEMO_KITE_APP, kiteLoginState, useFakeKite } from '@/tests/support/fake-kite';
+import type { UserId } from '@/lib/auth/user-id';
 import { createTestUser } from '@/tests/support/users';
 
+const fakeKite = useFakeKite({ rateLimits: true });
 let kite: FakeKite;
-const demo = { apiKey: 'tdsandboxdemo001', apiSecret: 'tdsandboxdemosecret0000000000001' };
-
-beforeAll(async () => {
-  kite = await startFakeKite({ rateLimits: true });
-  process.env.KITE_API_ROOT = kite.url;
-  process.env.KITE_LOGIN_URL = kite.loginUrl;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await kite.close();
-  delete process.env.KITE_API_ROOT;
-  delete process.env.KITE_LOGIN_URL;
-  resetEnvCache();
+const demo = DEMO_KITE_APP;
+beforeAll(() => {
+  kite = fakeKite();
 });
 beforeEach(() => kite.control.reset());
 
@@ -38,14 +30,10 @@ async function linkedUser(label: string, app = demo) {
   return { ...user, sessionId };
 }
 
-async function stateFor(user: { id: Parameters<typeof startKiteConnect>[0]['userId']; sessionId: string }) {
-  const url = await startKiteConnect({ userId: user.id, sessionId: user.sessionId });
-  if (!url) throw new Error('no login url');
-  const parsed = new URL(url);
-  expect(`${parsed.origin}${parsed.pathname}`).toBe(kite.loginUrl);
-  expect(parsed.searchParams.get('api_key')).toBe(demo.apiKey);
-  const state = new URLSearchParams(parsed.searchParams.get('redirect_params') ?? '').get('state');
-  if (!state) throw new Error('no state');
+async function stateFor(user: { id: UserId; sessionId: string }) {
+  const { state, loginUrl } = await kiteLoginState({ userId: user.id, sessionId: user.sessionId });
+  expect(`${loginUrl.origin}${loginUrl.pathname}`).toBe(kite.loginUrl);
+  expect(loginUrl.searchParams.get('api_key')).toBe(demo.apiKey);
   return state;
 }
 

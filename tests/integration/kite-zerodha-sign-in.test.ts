@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { resetEnvCache } from '@/lib/env';
 import { completeZerodhaSignIn, signInWithTicket, startZerodhaSignIn, zerodhaSignInEnabled } from '@/lib/kite/zerodha-sign-in';
-import { type FakeKite, startFakeKite } from '@/tests/fakes/kite-server';
+import type { FakeKite } from '@/tests/fakes/kite-server';
+import { useFakeKite } from '@/tests/support/fake-kite';
 
+const fakeKite = useFakeKite({ rateLimits: false });
 let kite: FakeKite;
-
-beforeAll(async () => {
-  kite = await startFakeKite({ rateLimits: false });
-  process.env.KITE_API_ROOT = kite.url;
-  process.env.KITE_LOGIN_URL = kite.loginUrl;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await kite.close();
-  for (const key of ['KITE_API_ROOT', 'KITE_LOGIN_URL', 'KITE_API_KEY', 'KITE_API_SECRET']) delete process.env[key];
-  resetEnvCache();
+beforeAll(() => {
+  kite = fakeKite();
 });
 
 function configure(on: boolean) {

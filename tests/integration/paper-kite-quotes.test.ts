@@ -1,40 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetEnvCache } from '@/lib/env';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
-import { completeKiteConnect, startKiteConnect } from '@/lib/kite/connect';
-import { saveKiteApp } from '@/lib/kite/credentials';
 import { getMarketQuotes } from '@/lib/market-data/provider/market-quotes';
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
-import { type FakeKite, startFakeKite } from '@/tests/fakes/kite-server';
+import { connectKite, useFakeKite } from '../support/fake-kite';
 import { createTestUser } from '../support/users';
 
-let kite: FakeKite;
-const demo = { apiKey: 'tdsandboxdemo001', apiSecret: 'tdsandboxdemosecret0000000000001' };
-
+const fakeKite = useFakeKite({ rateLimits: false });
 beforeAll(async () => {
   await seedBundledInstruments();
-  kite = await startFakeKite({ rateLimits: false });
-  process.env.KITE_API_ROOT = kite.url;
-  process.env.KITE_LOGIN_URL = kite.loginUrl;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await kite.close();
-  delete process.env.KITE_API_ROOT;
-  delete process.env.KITE_LOGIN_URL;
-  resetEnvCache();
 });
 
 async function linkedUser() {
   const user = await createTestUser('kite-paper');
-  const sessionId = randomUUID();
-  await saveKiteApp({ userId: user.id, apiKey: demo.apiKey, apiSecret: demo.apiSecret });
-  const url = await startKiteConnect({ userId: user.id, sessionId });
-  const state = new URLSearchParams(new URL(url ?? '').searchParams.get('redirect_params') ?? '').get('state') ?? '';
-  const request_token = kite.control.issueRequestToken(demo.apiKey, 'AB1234');
-  await completeKiteConnect({ userId: user.id, sessionId, query: { state, status: 'success', request_token } });
+  await connectKite(fakeKite(), { userId: user.id });
   return user;
 }
 
