@@ -1,11 +1,11 @@
 import 'server-only';
 import type { UserId } from '@/lib/auth/user-id';
-import { MAX_HISTORY_TRADES, type TraderHistory } from '@/lib/analysis/prompt/format-history';
+import { MAX_HISTORY_POSITIONS, MAX_HISTORY_TRADES, type TraderHistory } from '@/lib/analysis/prompt/format-history';
 import type { Tx } from '@/lib/db/rls';
 
 /**
- * The trader's recent journal trades, compact, for the analysis prompt. Runs inside the owner's
- * unit of work, so row-level security backs the userId filter.
+ * The trader's recent journal trades and open paper positions and holdings, compact, for the
+ * analysis prompt. Runs inside the owner's unit of work, so row-level security backs the userId filter.
  */
 export async function loadTraderHistory(tx: Tx, { userId }: { userId: UserId }): Promise<TraderHistory> {
   const trades = await tx.journalTrade.findMany({
@@ -24,6 +24,34 @@ export async function loadTraderHistory(tx: Tx, { userId }: { userId: UserId }):
       price: t.price.toFixed(),
       product: t.product,
     })),
-    positions: [],
+    positions: await loadOpenPositions(tx, { userId }),
   };
+}
+
+async function loadOpenPositions(tx: Tx, { userId }: { userId: UserId }): Promise<TraderHistory['positions']> {
+  const account = await tx.paperAccount.findFirst({ where: { userId, activeUserId: userId }, select: { id: true } });
+  if (!account) return [];
+  const [positions, holdings] = await Promise.all([
+    tx.paperPosition.findMany({
+      where: { userId, accountId: account.id, NOT: { quantity: 0 } },
+      orderBy: { tradingDay: 'desc' },
+      select: { exchange: true, tradingsymbol: true, product: true, quantity: true, averagePrice: true },
+    }),
+    tx.paperHolding.findMany({
+      where: { userId, accountId: account.id },
+      select: { exchange: true, tradingsymbol: true, quantity: true, t1Quantity: true, averagePrice: true },
+    }),
+  ]);
+  // A position row exists per trading day; the newest one per instrument and product is the open one.
+  const latest = new Map<string, (typeof positions)[number]>();
+  for (const row of positions) {
+    const key = `${row.exchange}:${row.tradingsymbol}:${row.product}`;
+    if (!latest.has(key)) latest.set(key, row);
+  }
+  return [
+    ...[...latest.values()].map((row) => ({ tradingsymbol: row.tradingsymbol, exchange: row.exchange, quantity: row.quantity, averagePrice: row.averagePrice.toFixed() })),
+    ...holdings
+      .filter((row) => row.quantity + row.t1Quantity > 0)
+      .map((row) => ({ tradingsymbol: row.tradingsymbol, exchange: row.exchange, quantity: row.quantity + row.t1Quantity, averagePrice: row.averagePrice.toFixed() })),
+  ].slice(0, MAX_HISTORY_POSITIONS);
 }

@@ -18,6 +18,7 @@ import { saveScreenshotTrades } from '@/lib/journal/save-screenshot-trades';
 import { scenarios } from '@/tests/fakes/anthropic-server/scenarios';
 import { FAKE_ANTHROPIC_API_KEY, startFakeAnthropic, type FakeAnthropic } from '@/tests/fakes/anthropic-server/server';
 import { SVG_BYTES, makeChartPng } from '@/tests/fixtures/images/make-images';
+import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 import { createTestUser } from '../support/users';
 
 const MODEL = 'claude-sonnet-4-6';
@@ -107,11 +108,21 @@ describe('analysis job lifecycle', () => {
       transactionType: 'BUY', quantity: 5, price: '101.5', tradedAt: new Date('2026-11-19T05:00:00Z'),
     });
     await db().journalTrade.createMany({ data: [trade(alice.id, 'ALICEONLY'), trade(bob.id, 'BOBSECRET')] });
+    const position = async (userId: UserId, symbol: string) => {
+      const account = await getPaperAccount({ userId });
+      await db().paperPosition.create({
+        data: { userId, accountId: account.id, exchange: 'NSE', tradingsymbol: symbol, product: 'MIS', quantity: 7, averagePrice: '250.5', tradingDay: new Date('2026-11-20') },
+      });
+    };
+    await position(alice.id, 'ALICEPOS');
+    await position(bob.id, 'BOBPOS');
     await createAnalysis({ userId: alice.id, kind: 'chart', useHistory: true, images: [chart] });
     await work();
     expect(sentText(0)).toContain('<trade_history>');
     expect(sentText(0)).toContain('ALICEONLY');
+    expect(sentText(0)).toMatch(/ALICEPOS[^\n]*7[^\n]*250\.5/);
     expect(sentText(0)).not.toContain('BOBSECRET');
+    expect(sentText(0)).not.toContain('BOBPOS');
   });
 
   it('rides out 429 and 529 through the SDK retries', async () => {

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, type ApiError, type Order } from './api-client';
-import { buttonClass, inputClass, inr, sourceLabel } from './format';
+import { inputClass, inr, sourceLabel } from './format';
 
 export type TicketPrefill = Partial<Record<'exchange' | 'tradingsymbol' | 'transaction_type' | 'order_type' | 'quantity' | 'price' | 'trigger_price' | 'product' | 'validity', string>>;
 

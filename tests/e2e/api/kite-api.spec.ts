@@ -79,12 +79,14 @@ test('instrument search answers fast with Kite fields, and bad queries are 400s'
   expect((await request.get('/api/v1/instruments/search?q=zzzzqqq')).status()).toBe(200);
 });
 
-test('the instruments cron route refuses callers without the cron secret', async ({ request }) => {
+test('without CRON_SECRET configured the cron routes do not exist, whatever the caller sends', async ({ request }) => {
   const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-secret-0000000000' }];
-  for (const headers of attempts) {
-    const response = await request.get('/api/cron/instruments', { headers });
-    expect(response.status()).toBe(401);
-    expect((await response.json()).error.code).toBe('unauthenticated');
+  for (const path of ['/api/cron/instruments', '/api/cron/paper', '/api/cron/jobs']) {
+    for (const headers of attempts) {
+      const response = await request.get(path, { headers });
+      expect(response.status(), path).toBe(404);
+      expect((await response.json()).error.code).toBe('not_found');
+    }
   }
 });
 

@@ -18,7 +18,10 @@ function captureBodies(page: Page): string[] {
   return bodies;
 }
 
-async function signUpAndLink(page: Page, label: string, zerodhaUser: string) {
+// Tests run in parallel against one fake Kite: a test that expires tokens uses an app of its own.
+const EXPIRY_APP = { apiKey: 'tdexpiryapp00001', apiSecret: 'tdexpiryappsecret00000000000001' };
+
+async function signUpAndLink(page: Page, label: string, zerodhaUser: string, app = DEMO) {
   const user = await registerViaApi(page.request, newUser(label));
   await page.goto('/sign-in');
   await signInViaForm(page, user);
@@ -34,10 +37,10 @@ async function signUpAndLink(page: Page, label: string, zerodhaUser: string) {
   await expect(section.getByText('Enter the api_secret.')).toBeVisible();
   await expect(section.getByLabel('api_key')).toHaveValue('bad key!');
 
-  await section.getByLabel('api_key').fill(DEMO.apiKey);
-  await section.getByLabel('api_secret').fill(DEMO.apiSecret);
+  await section.getByLabel('api_key').fill(app.apiKey);
+  await section.getByLabel('api_secret').fill(app.apiSecret);
   await section.getByRole('button', { name: 'Save app' }).click();
-  await expect(section.getByTestId('kite-api-key')).toHaveText('tdsa••••••••o001');
+  await expect(section.getByTestId('kite-api-key')).toHaveText(`${app.apiKey.slice(0, 4)}••••••••${app.apiKey.slice(-4)}`);
 
   await section.getByRole('link', { name: 'Connect Zerodha' }).click();
   await expect(page.getByRole('heading', { name: 'Login to Kite' })).toBeVisible();
@@ -50,7 +53,11 @@ async function signUpAndLink(page: Page, label: string, zerodhaUser: string) {
 
 test('save an app, connect through the Kite login page, see live holdings; cancel shows a clear message', async ({ page }) => {
   const bodies = captureBodies(page);
-  await signUpAndLink(page, 'kiteui', 'AB1234');
+  const added = await page.request.post(`${fakeKiteURL}/__control/add-app`, {
+    data: { ...EXPIRY_APP, redirectUrl: new URL('/api/kite/callback', test.info().project.use.baseURL).toString() },
+  });
+  expect(added.ok()).toBe(true);
+  await signUpAndLink(page, 'kiteui', 'AB1234', EXPIRY_APP);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByTestId('portfolio-source')).toContainText('LIVE');
@@ -74,7 +81,7 @@ test('save an app, connect through the Kite login page, see live holdings; cance
   await expect(page.getByRole('alert').filter({ hasText: 'The Zerodha login was cancelled' })).toBeVisible();
 
   // Expiry: the portfolio keeps the dated snapshot and offers a one-click reconnect.
-  await page.request.post(`${fakeKiteURL}/__control/expire-tokens`, { data: { userId: 'AB1234' } });
+  await page.request.post(`${fakeKiteURL}/__control/expire-tokens`, { data: { apiKey: EXPIRY_APP.apiKey } });
   await page.goto('/portfolio');
   await expect(page.getByTestId('portfolio-source')).toContainText('SNAPSHOT');
   await expect(page.getByRole('status').filter({ hasText: 'session has expired' })).toBeVisible();
@@ -91,7 +98,7 @@ test('save an app, connect through the Kite login page, see live holdings; cance
   await page.reload();
   await expect(page.getByTestId('kite-api-key')).toHaveCount(0);
 
-  for (const body of bodies) expect(body).not.toContain(DEMO.apiSecret);
+  for (const body of bodies) expect(body).not.toContain(EXPIRY_APP.apiSecret);
   expect(bodies.join('\n')).not.toMatch(/access_token/);
 });
 
