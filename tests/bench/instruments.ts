@@ -1,6 +1,6 @@
 // npm run bench:instruments [-- --rows 100000]
 // Imports a synthetic 100k-row Kite instruments CSV (streamed, as the daily sync does) into a fresh
-// embedded database, or into DATABASE_URL when set, twice: the first import inserts, the second
+// Postgres database (BENCH_DB=pglite: a fresh embedded one) twice: the first import inserts, the second
 // proves the sync is idempotent. Prints rows/s and peak memory (RSS). Target: < 10 s, < 300 MB.
 //
 // By default it runs itself with a 192 MB V8 heap cap, the budget a small container would give the
@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createTestDatabase } from '../support/test-database';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, uncapped: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
@@ -25,6 +26,9 @@ if (!values.uncapped && !process.env.BENCH_INSTRUMENTS_CHILD) {
 }
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tradedeck-bench-instruments-'));
 process.env.DATA_DIR = dataDir;
+const database = process.env.BENCH_DB === 'pglite' ? null : await createTestDatabase('tradedeck_bench_instruments');
+if (database) process.env.DATABASE_URL = database.url;
+else delete process.env.DATABASE_URL;
 
 const { dbAdapterFactory, dbMode, disconnectDb, db } = await import('@/lib/db/client');
 const { applyPendingMigrations } = await import('@/lib/db/migrate');
@@ -57,9 +61,10 @@ try {
   }
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   console.log(`database: ${dbMode()}; rows in master: ${await db().instrument.count()}`);
-  console.log(`peak memory: RSS ${mb(peakRss)} (baseline after start-up ${mb(baseline)}), JS heap used ${mb(peakHeap)}`);
+  console.log(`peak memory: RSS ${mb(peakRss)} (baseline after start-up ${mb(baseline)}, so the import itself ${mb(peakRss - baseline)}), JS heap used ${mb(peakHeap)}`);
 } finally {
   clearInterval(sampler);
   await disconnectDb();
+  await database?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -116,11 +116,16 @@ describe('analysis job lifecycle', () => {
     };
     await position(alice.id, 'ALICEPOS');
     await position(bob.id, 'BOBPOS');
+    const kiteTrade = { trade_id: '1', order_id: '2', exchange: 'NSE', tradingsymbol: 'ALICEKITE', instrument_token: 1, product: 'CNC', average_price: 99.05, quantity: 3, transaction_type: 'SELL', fill_timestamp: '2026-11-20 10:15:00' };
+    await db().portfolioSnapshot.create({ data: { userId: alice.id, kind: 'TRADES', payload: [kiteTrade], fetchedAt: new Date() } });
+    await db().portfolioSnapshot.create({ data: { userId: bob.id, kind: 'TRADES', payload: [{ ...kiteTrade, tradingsymbol: 'BOBKITE' }], fetchedAt: new Date() } });
     await createAnalysis({ userId: alice.id, kind: 'chart', useHistory: true, images: [chart] });
     await work();
     expect(sentText(0)).toContain('<trade_history>');
     expect(sentText(0)).toContain('ALICEONLY');
     expect(sentText(0)).toMatch(/ALICEPOS[^\n]*7[^\n]*250\.5/);
+    expect(sentText(0)).toMatch(/2026-11-20 10:15[^\n]*ALICEKITE[^\n]*SELL[^\n]*3[^\n]*99\.05/);
+    expect(sentText(0)).not.toContain('BOBKITE');
     expect(sentText(0)).not.toContain('BOBSECRET');
     expect(sentText(0)).not.toContain('BOBPOS');
   });
