@@ -18,7 +18,9 @@ import { saveScreenshotTrades } from '@/lib/journal/save-screenshot-trades';
 import { scenarios } from '@/tests/fakes/anthropic-server/scenarios';
 import { FAKE_ANTHROPIC_API_KEY, startFakeAnthropic, type FakeAnthropic } from '@/tests/fakes/anthropic-server/server';
 import { SVG_BYTES, makeChartPng } from '@/tests/fixtures/images/make-images';
-import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
+import { placeOrderSchema } from '@/lib/paper/orders/order-input';
+import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { createTestUser } from '../support/users';
 
 const MODEL = 'claude-sonnet-4-6';
@@ -108,14 +110,12 @@ describe('analysis job lifecycle', () => {
       transactionType: 'BUY', quantity: 5, price: '101.5', tradedAt: new Date('2026-11-19T05:00:00Z'),
     });
     await db().journalTrade.createMany({ data: [trade(alice.id, 'ALICEONLY'), trade(bob.id, 'BOBSECRET')] });
-    const position = async (userId: UserId, symbol: string) => {
-      const account = await getPaperAccount({ userId });
-      await db().paperPosition.create({
-        data: { userId, accountId: account.id, exchange: 'NSE', tradingsymbol: symbol, product: 'MIS', quantity: 7, averagePrice: '250.5', tradingDay: new Date('2026-11-20') },
-      });
-    };
-    await position(alice.id, 'ALICEPOS');
-    await position(bob.id, 'BOBPOS');
+    // Real paper orders, so the positions reconcile with their fills like any other.
+    await seedBundledInstruments();
+    const position = (userId: UserId, tradingsymbol: string) =>
+      placePaperOrder({ userId, input: placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol, transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 7 }) });
+    const { order: aliceOrder } = await position(alice.id, 'SBIN');
+    await position(bob.id, 'ITC');
     const kiteTrade = { trade_id: '1', order_id: '2', exchange: 'NSE', tradingsymbol: 'ALICEKITE', instrument_token: 1, product: 'CNC', average_price: 99.05, quantity: 3, transaction_type: 'SELL', fill_timestamp: '2026-11-20 10:15:00' };
     await db().portfolioSnapshot.create({ data: { userId: alice.id, kind: 'TRADES', payload: [kiteTrade], fetchedAt: new Date() } });
     await db().portfolioSnapshot.create({ data: { userId: bob.id, kind: 'TRADES', payload: [{ ...kiteTrade, tradingsymbol: 'BOBKITE' }], fetchedAt: new Date() } });
@@ -123,11 +123,12 @@ describe('analysis job lifecycle', () => {
     await work();
     expect(sentText(0)).toContain('<trade_history>');
     expect(sentText(0)).toContain('ALICEONLY');
-    expect(sentText(0)).toMatch(/ALICEPOS[^\n]*7[^\n]*250\.5/);
+    expect(aliceOrder.status).toBe('COMPLETE');
+    expect(sentText(0)).toMatch(/SBIN[^\n]*7/);
     expect(sentText(0)).toMatch(/2026-11-20 10:15[^\n]*ALICEKITE[^\n]*SELL[^\n]*3[^\n]*99\.05/);
     expect(sentText(0)).not.toContain('BOBKITE');
     expect(sentText(0)).not.toContain('BOBSECRET');
-    expect(sentText(0)).not.toContain('BOBPOS');
+    expect(sentText(0)).not.toContain('ITC');
   });
 
   it('rides out 429 and 529 through the SDK retries', async () => {
