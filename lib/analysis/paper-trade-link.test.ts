@@ -8,7 +8,7 @@ const parsed = ChartAnalysisSchema.parse(CANNED_CHART_ANALYSIS);
 describe('paperTradeLink', () => {
   it('turns a long plan into a LIMIT BUY ticket at the entry', () => {
     const link = paperTradeLink(parsed);
-    expect(link?.href).toBe('/paper?exchange=NSE&tradingsymbol=INFY&transaction_type=BUY&order_type=LIMIT&price=1872.4&quantity=1&product=CNC');
+    expect(link?.href).toBe('/paper?exchange=NSE&tradingsymbol=INFY&transaction_type=BUY&order_type=LIMIT&price=1872.4&quantity=1&product=CNC&plan_stop=1851.9&plan_target=1898.75');
     expect(link).toMatchObject({ side: 'BUY', stop: '1851.9', targets: ['1898.75', '1925'] });
   });
 

@@ -5,8 +5,8 @@ export type PaperTradeLink = { href: string; side: 'BUY' | 'SELL'; entry: string
 /**
  * The order ticket URL for a chart plan: the entry as a LIMIT order for one unit; CNC for a long,
  * MIS for a short (Zerodha allows no short delivery, so a CNC sell would be rejected). The stop and
- * targets are not encoded: they become orders of their own once the entry fills, and the page
- * says so. Null when the plan has no direction, entry, instrument or exchange.
+ * first target travel along (plan_stop, plan_target): the paper page offers them as the next orders.
+ * Null when the plan has no direction, entry, instrument or exchange.
  */
 export function paperTradeLink(result: ChartAnalysis): PaperTradeLink | null {
   const plan = result.trade_plan;
@@ -21,5 +21,9 @@ export function paperTradeLink(result: ChartAnalysis): PaperTradeLink | null {
     quantity: '1',
     product: side === 'BUY' ? 'CNC' : 'MIS',
   });
+  // The paper page turns these into the stop (SL) and target orders, to place once the entry fills.
+  if (plan.stop) params.set('plan_stop', plan.stop);
+  const [target] = plan.targets;
+  if (target) params.set('plan_target', target);
   return { href: `/paper?${params.toString()}`, side, entry: plan.entry, stop: plan.stop, targets: plan.targets };
 }

@@ -3,6 +3,7 @@ import { PageHeader } from '@/app/_components/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import { planLegs, readPlan } from '@/lib/paper/orders/plan-legs';
 import type { TicketPrefill } from './order-ticket';
 import { PaperWorkspace } from './paper-workspace';
 
@@ -20,10 +21,11 @@ export default async function PaperPage({ searchParams }: { searchParams: Promis
     const value = params[key];
     if (typeof value === 'string' && value.length > 0 && value.length <= 64) prefill[key] = value;
   }
+  const plan = readPlan(params);
   return (
     <>
       <PageHeader title="Paper trading" description="A virtual account that behaves like Zerodha: fills at bid/ask, real charges on every fill, margin blocked and released, MIS square-off and T+1." />
-      <PaperWorkspace prefill={prefill} marketHours={getEnv().SIMULATED_MARKET_HOURS} />
+      <PaperWorkspace prefill={prefill} marketHours={getEnv().SIMULATED_MARKET_HOURS} plan={plan ? planLegs(plan) : []} />
     </>
   );
 }

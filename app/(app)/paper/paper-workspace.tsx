@@ -5,14 +5,16 @@ import { api, type Funds, type Holding, type LedgerRow, type Order, type Positio
 import { buttonClass, cardClass, inr, istTime, pnlClass } from './format';
 import { OrderTicket, type TicketPrefill } from './order-ticket';
 import { HoldingsTable, LedgerTable, OrderBook, PositionsTable, TradesTable } from './paper-tables';
+import { PlanPanel } from './plan-panel';
 import { StatsPanel } from './stats-panel';
+import type { PlanLeg } from '@/lib/paper/orders/plan-legs';
 
 type Data = { funds: Funds | null; orders: Order[]; positions: Position[]; holdings: Holding[]; trades: Trade[]; ledger: LedgerRow[] };
 const TABS = ['Orders', 'Positions', 'Holdings', 'Trades', 'Ledger', 'Performance'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The paper-trading workspace: ticket, funds and the account's books, polled while orders are open. */
-export function PaperWorkspace({ prefill, marketHours }: { prefill: TicketPrefill; marketHours: 'always' | 'nse' }) {
+export function PaperWorkspace({ prefill, marketHours, plan }: { prefill: TicketPrefill; marketHours: 'always' | 'nse'; plan: PlanLeg[] }) {
   const [accountId, setAccountId] = useState<string | null>(null);
   const [data, setData] = useState<Data>({ funds: null, orders: [], positions: [], holdings: [], trades: [], ledger: [] });
   const [tab, setTab] = useState<Tab>('Orders');
@@ -82,7 +84,9 @@ export function PaperWorkspace({ prefill, marketHours }: { prefill: TicketPrefil
     <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
       <section aria-labelledby="ticket-heading" className={`${cardClass} h-fit`}>
         <h2 id="ticket-heading" className="mb-3 font-semibold">Place an order</h2>
-        {readOnly ? <p className="text-sm">You are viewing a closed account. <button type="button" className="underline" onClick={() => setAccountId(null)}>Back to the active account</button></p> : <OrderTicket prefill={prefill} onPlaced={() => void load()} />}
+        {readOnly ? null : <PlanPanel legs={plan} prefill={prefill} />}
+        {/* Keyed by the prefill, so loading another leg of a plan starts a fresh ticket. */}
+        {readOnly ? <p className="text-sm">You are viewing a closed account. <button type="button" className="underline" onClick={() => setAccountId(null)}>Back to the active account</button></p> : <OrderTicket key={JSON.stringify(prefill)} prefill={prefill} onPlaced={() => void load()} />}
         <p className="mt-3 text-xs text-slate-500">
           {marketHours === 'always' ? 'Simulated market: open around the clock (prices are simulated, not live).' : 'Simulated market following NSE hours (09:15–15:30 IST, trading days).'}
         </p>

@@ -41,7 +41,16 @@ test('a chart screenshot becomes an analysis with a plan that opens the paper ti
     price: '1872.4',
     quantity: '1',
     product: 'CNC',
+    plan_stop: '1851.9',
+    plan_target: '1898.75',
   });
+  // The stop and the target come with it, one click from the ticket.
+  const plan = page.getByTestId('plan-panel');
+  await expect(plan.getByRole('link')).toHaveText(['Entry: BUY LIMIT at 1872.4', 'Stop: SELL SL, trigger 1851.9', 'Target: SELL LIMIT at 1898.75']);
+  await plan.getByRole('link', { name: /^Stop/ }).click();
+  await expect(page.getByLabel('Order type')).toHaveValue('SL');
+  await expect(page.getByLabel('Trigger price')).toHaveValue('1851.9');
+  await expect(page.getByRole('radio', { name: 'SELL' })).toBeChecked();
 
   // The history lists it with a thumbnail, and the filter finds it.
   await page.goto('/analysis?kind=chart&instrument=INFY');

@@ -70,9 +70,10 @@ export function ChartResult({ analysis, result }: { analysis: AnalysisView; resu
               Paper trade this plan
             </Link>
             <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-              Opens the paper order ticket with a LIMIT {link.side} of 1 {result.instrument} at {formatInr(link.entry)} (CNC) for you to check and confirm.
-              {link.stop ? ` Once it fills, place the stop at ${formatInr(link.stop)} as an SL order` : ''}
-              {link.targets[0] ? ` and the target at ${formatInr(link.targets[0])} as a LIMIT ${link.side === 'BUY' ? 'SELL' : 'BUY'}.` : '.'}
+              Opens the paper order ticket with a LIMIT {link.side} of 1 {result.instrument} at {formatInr(link.entry)} ({link.side === 'BUY' ? 'CNC' : 'MIS'}) for you to check and confirm.
+              {link.stop ? ` The stop at ${formatInr(link.stop)} (SL)` : ''}
+              {link.targets[0] ? `${link.stop ? ' and the' : ' The'} target at ${formatInr(link.targets[0])} (LIMIT ${link.side === 'BUY' ? 'SELL' : 'BUY'})` : ''}
+              {link.stop || link.targets[0] ? ' are listed beside the ticket, to place once the entry fills.' : ''}
             </p>
           </div>
         ) : null}
