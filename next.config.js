@@ -10,6 +10,20 @@ const nextConfig = {
   outputFileTracingIncludes: {
     '/*': ['./prisma/migrations/**/*', './lib/instruments/data/**/*', './node_modules/@prisma/schema-engine-wasm/*.wasm', './node_modules/@prisma/schema-engine-wasm/*.js'],
   },
+  // A trading app must not be framed by another site (clickjacking) nor leak paths in referrers.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+    ];
+  },
   experimental: {
     serverActions: { bodySizeLimit: '1mb' },
   },

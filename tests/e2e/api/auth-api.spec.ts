@@ -60,3 +60,12 @@ test('registration races: exactly one of two identical registrations wins', asyn
   expect(statuses.sort()).toEqual([201, 409]);
   await Promise.all(contexts.map((context) => context.dispose()));
 });
+
+test('pages and API answers carry the security headers', async ({ request }) => {
+  for (const path of ['/sign-in', '/api/health']) {
+    const headers = (await request.get(path)).headers();
+    expect(headers['x-frame-options'], path).toBe('DENY');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+  }
+});
