@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import type { KiteInstrument } from '@/lib/instruments/schemas';
 
-const BATCH = 1_000;
+const BATCH = 500;
 
 /**
  * Upserts instruments by (exchange, tradingsymbol) in batches of one statement each, so a re-import

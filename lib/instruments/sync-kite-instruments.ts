@@ -18,7 +18,7 @@ const MIN_ROWS = 10;
 /** Imports a Kite-format CSV from any source, batch by batch, so memory stays bounded. Idempotent. */
 export async function importInstrumentsCsv({ source, label }: { source: CsvSource; label: string }): Promise<SyncReport> {
   const started = performance.now();
-  const parse = parseKiteInstrumentsCsv(source, { batchSize: 1_000 });
+  const parse = parseKiteInstrumentsCsv(source, { batchSize: 500 });
   let upserted = 0;
   try {
     for await (const batch of parse) upserted += (await importInstruments({ instruments: batch, source: label })).upserted;
