@@ -15,6 +15,13 @@ describe('formatInr', () => {
     expect(formatInr(input)).toBe(expected);
   });
 
+  it('rounds to the paisa half-up instead of cutting digits off', () => {
+    expect(formatInr('1619.8375')).toBe('₹1,619.84');
+    expect(formatInr('0.005')).toBe('₹0.01');
+    expect(formatInr('-0.004')).toBe('₹0.00');
+    expect(formatInr('99999.995')).toBe('₹1,00,000.00');
+  });
+
   it('adds a plus sign for gains when asked', () => {
     expect(formatInr('12.5', { sign: true })).toBe('+₹12.50');
     expect(formatInr('0', { sign: true })).toBe('₹0.00');
