@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { DEMO_APP } from './tests/fakes/kite-server/demo-app';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -78,8 +79,8 @@ export default defineConfig({
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${anthropicPort}`,
         ANTHROPIC_API_KEY: 'sk-ant-fake-test-key',
         // The fake Kite's demo app doubles as the platform app for "Login with Zerodha".
-        KITE_API_KEY: 'tdsandboxdemo001',
-        KITE_API_SECRET: 'tdsandboxdemosecret0000000000001',
+        KITE_API_KEY: DEMO_APP.apiKey,
+        KITE_API_SECRET: DEMO_APP.apiSecret,
       },
     },
   ],

@@ -17,51 +17,57 @@ const BATCH = 200;
  */
 export async function reencryptKiteSecrets({ keyring, onProgress }: { keyring: Keyring; onProgress?: (report: ReencryptReport) => void }): Promise<ReencryptReport> {
   const report: ReencryptReport = { apps: 0, sessions: 0, failed: 0 };
+  const progress = () => onProgress?.(report);
+  await reencryptRows({
+    keyring,
+    progress,
+    page: (cursor) =>
+      db().kiteApp.findMany({ where: cursor ? { id: { gt: cursor } } : {}, orderBy: { id: 'asc' }, take: BATCH, select: { id: true, userId: true, apiSecretCipher: true } }),
+    sealed: (app) => ({ ciphertext: app.apiSecretCipher, aad: apiSecretAad(app.userId, app.id) }),
+    replace: async (app, apiSecretCipher) =>
+      (await db().kiteApp.updateMany({ where: { id: app.id, apiSecretCipher: app.apiSecretCipher }, data: { apiSecretCipher } })).count,
+    onChanged: (count) => (report.apps += count),
+    onFailure: () => report.failed++,
+  });
+  await reencryptRows({
+    keyring,
+    progress,
+    page: (cursor) =>
+      db().kiteSession.findMany({ where: cursor ? { id: { gt: cursor } } : {}, orderBy: { id: 'asc' }, take: BATCH, select: { id: true, userId: true, appId: true, accessTokenCipher: true } }),
+    sealed: (session) => ({ ciphertext: session.accessTokenCipher, aad: accessTokenAad(session.userId, session.appId) }),
+    replace: async (session, accessTokenCipher) =>
+      (await db().kiteSession.updateMany({ where: { id: session.id, accessTokenCipher: session.accessTokenCipher }, data: { accessTokenCipher } })).count,
+    onChanged: (count) => (report.sessions += count),
+    onFailure: () => report.failed++,
+  });
+  return report;
+}
+
+/** Walks one table in id order and re-seals every ciphertext not on the primary key. */
+async function reencryptRows<Row extends { id: string }>(args: {
+  keyring: Keyring;
+  page: (cursor: string | undefined) => Promise<Row[]>;
+  sealed: (row: Row) => { ciphertext: string; aad: string };
+  replace: (row: Row, ciphertext: string) => Promise<number>;
+  onChanged: (count: number) => void;
+  onFailure: () => void;
+  progress: () => void;
+}): Promise<void> {
   let cursor: string | undefined;
   for (;;) {
-    const apps: { id: string; userId: string; apiSecretCipher: string }[] = await db().kiteApp.findMany({
-      where: cursor ? { id: { gt: cursor } } : {},
-      orderBy: { id: 'asc' },
-      take: BATCH,
-      select: { id: true, userId: true, apiSecretCipher: true },
-    });
-    for (const app of apps) {
-      if (!needsReencryption(app.apiSecretCipher, keyring)) continue;
-      const aad = apiSecretAad(app.userId, app.id);
+    const rows = await args.page(cursor);
+    for (const row of rows) {
+      const { ciphertext, aad } = args.sealed(row);
+      if (!needsReencryption(ciphertext, args.keyring)) continue;
       try {
-        const apiSecretCipher = encryptSecret({ plaintext: decryptSecret({ ciphertext: app.apiSecretCipher, aad, keyring }), aad, keyring });
-        const { count } = await db().kiteApp.updateMany({ where: { id: app.id, apiSecretCipher: app.apiSecretCipher }, data: { apiSecretCipher } });
-        report.apps += count;
+        const plaintext = decryptSecret({ ciphertext, aad, keyring: args.keyring });
+        args.onChanged(await args.replace(row, encryptSecret({ plaintext, aad, keyring: args.keyring })));
       } catch {
-        report.failed++;
+        args.onFailure();
       }
     }
-    cursor = apps.at(-1)?.id;
-    onProgress?.(report);
-    if (apps.length < BATCH) break;
+    cursor = rows.at(-1)?.id;
+    args.progress();
+    if (rows.length < BATCH) return;
   }
-  cursor = undefined;
-  for (;;) {
-    const sessions: { id: string; userId: string; appId: string; accessTokenCipher: string }[] = await db().kiteSession.findMany({
-      where: cursor ? { id: { gt: cursor } } : {},
-      orderBy: { id: 'asc' },
-      take: BATCH,
-      select: { id: true, userId: true, appId: true, accessTokenCipher: true },
-    });
-    for (const session of sessions) {
-      if (!needsReencryption(session.accessTokenCipher, keyring)) continue;
-      const aad = accessTokenAad(session.userId, session.appId);
-      try {
-        const accessTokenCipher = encryptSecret({ plaintext: decryptSecret({ ciphertext: session.accessTokenCipher, aad, keyring }), aad, keyring });
-        const { count } = await db().kiteSession.updateMany({ where: { id: session.id, accessTokenCipher: session.accessTokenCipher }, data: { accessTokenCipher } });
-        report.sessions += count;
-      } catch {
-        report.failed++;
-      }
-    }
-    cursor = sessions.at(-1)?.id;
-    onProgress?.(report);
-    if (sessions.length < BATCH) break;
-  }
-  return report;
 }

@@ -1,6 +1,5 @@
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
 import { withUserTx } from '@/lib/db/rls';
 import { findInstrument } from '@/lib/instruments/find-instrument';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
@@ -12,13 +11,8 @@ import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder } from '@/lib/paper/read/read-paper';
 import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
 import { reconcileAllAccounts } from '@/lib/paper/reconcile/reconcile-all';
+import { netQuantity } from '../support/paper';
 import { createTestUser } from '../support/users';
-
-/** Net open quantity across the user's position rows (the positions view hides closed rows of earlier days). */
-async function netQuantity(userId: string): Promise<number> {
-  const rows = await db().paperPosition.findMany({ where: { userId }, select: { quantity: true } });
-  return rows.reduce((sum, row) => sum + row.quantity, 0);
-}
 
 beforeAll(async () => {
   await seedBundledInstruments();

@@ -15,6 +15,7 @@ import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder, listHoldings, listLedger, listOrders, listPositions, listTrades } from '@/lib/paper/read/read-paper';
 import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
 import { roundToTick } from '@/lib/paper/fills/tick-size';
+import { netQuantity } from '../support/paper';
 import { createTestUser } from '../support/users';
 
 const order = (fields: Record<string, unknown>) =>
@@ -31,12 +32,6 @@ async function quoteAt(tradingsymbol: string, at: Date, exchange = 'NSE') {
 async function drifts(userId: UserId) {
   const funds = await getFunds({ userId });
   return withUserTx(userId, (tx) => reconcileAccount(tx, userId, funds.id));
-}
-
-/** Net open quantity across the user's position rows (the positions view hides closed rows of earlier days). */
-async function netQuantity(userId: string): Promise<number> {
-  const rows = await db().paperPosition.findMany({ where: { userId }, select: { quantity: true } });
-  return rows.reduce((sum, row) => sum + row.quantity, 0);
 }
 
 beforeAll(async () => {

@@ -5,9 +5,10 @@ import { resetEnvCache } from '@/lib/env';
 import { completeKiteConnect, startKiteConnect } from '@/lib/kite/connect';
 import { saveKiteApp } from '@/lib/kite/credentials';
 import { type FakeKite, startFakeKite } from '@/tests/fakes/kite-server';
+import { DEMO_APP } from '@/tests/fakes/kite-server/demo-app';
 
 /** The fake Kite server's built-in demo app. */
-export const DEMO_KITE_APP = { apiKey: 'tdsandboxdemo001', apiSecret: 'tdsandboxdemosecret0000000000001' };
+export const DEMO_KITE_APP = { apiKey: DEMO_APP.apiKey, apiSecret: DEMO_APP.apiSecret };
 
 const KITE_ENV = ['KITE_API_ROOT', 'KITE_LOGIN_URL', 'KITE_API_KEY', 'KITE_API_SECRET'] as const;
 

@@ -1,7 +1,8 @@
+import { DEMO_APP } from '../../fakes/kite-server/demo-app';
 import { expect, test } from '@playwright/test';
 import { fakeKiteURL, newUser, registerViaApi, signInViaApi } from '../fixtures';
 
-const DEMO = { api_key: 'tdsandboxdemo001', api_secret: 'tdsandboxdemosecret0000000000001' };
+const DEMO = { api_key: DEMO_APP.apiKey, api_secret: DEMO_APP.apiSecret };
 
 test('Kite app API: validation, masked key, secret never returned, two users isolated', async ({ playwright, baseURL }) => {
   const a = await playwright.request.newContext({ baseURL });

@@ -1,8 +1,9 @@
+import { DEMO_APP } from '../../fakes/kite-server/demo-app';
 import { expect, type Page, test } from '@playwright/test';
 import { fakeKiteURL, newUser, registerViaApi, signInViaForm } from '../fixtures';
 
 // The sandbox's demo app (tests/fakes/kite-server DEMO_APP); its redirect URL is this app's callback.
-const DEMO = { apiKey: 'tdsandboxdemo001', apiSecret: 'tdsandboxdemosecret0000000000001' };
+const DEMO = { apiKey: DEMO_APP.apiKey, apiSecret: DEMO_APP.apiSecret };
 
 /** Every response body and page the browser saw, to prove no secret ever reaches it. */
 function captureBodies(page: Page): string[] {

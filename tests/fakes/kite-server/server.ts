@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { DEMO_APP } from './demo-app';
 import { handleApi } from './api-routes';
 import type { SttRounding } from './charges';
 import { FakeClock } from './clock';
@@ -13,7 +14,7 @@ import { type FakeKiteState, type LoggedRequest, MAX_LOGGED_REQUESTS, maskHeader
 import { DEFAULT_USERS, type FakeZerodhaUser } from './users';
 
 export const DEFAULT_REDIRECT_URL = 'http://localhost:3000/api/kite/callback';
-export const DEMO_APP = { apiKey: 'tdsandboxdemo001', apiSecret: 'tdsandboxdemosecret0000000000001', name: 'Tradedeck (sandbox)' };
+export { DEMO_APP };
 
 export type StartFakeKiteOptions = {
   /** Default 0 (ephemeral). */
