@@ -3,16 +3,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { dataDir } from '@/lib/config/data-dir';
 import { getEnv } from '@/lib/env';
 import { PrismaClient } from '@/prisma/generated/client';
 
+/** The connection underneath Prisma, for the few hot paths that speak SQL directly (lib/db/user-sql.ts). */
+export type DbDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+
 type DbState = {
   prisma: PrismaClient;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  pglite?: PGlite;
+  driver: DbDriver;
   mode: 'postgres' | 'pglite';
 };
 
@@ -23,14 +27,17 @@ const globalForDb = globalThis as typeof globalThis & { __tradedeckDb?: DbState 
 function createState(): DbState {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const adapterFactory = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
-    return { prisma: makeClient(adapterFactory), adapterFactory, mode: 'postgres' };
+    // One pool shared by Prisma and the direct SQL paths. The migration runner connects and disposes
+    // adapters of this factory too, so disposing one must not end the pool: disconnectDb does.
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    const adapterFactory = new PrismaPg(pool);
+    return { prisma: makeClient(adapterFactory), adapterFactory, driver: { kind: 'postgres', pool }, mode: 'postgres' };
   }
   const folder = path.join(dataDir(), 'pglite');
   mkdirSync(folder, { recursive: true });
   const pglite = new PGlite(folder);
   const adapterFactory = new PrismaPGlite(pglite);
-  return { prisma: makeClient(adapterFactory), adapterFactory, pglite, mode: 'pglite' };
+  return { prisma: makeClient(adapterFactory), adapterFactory, driver: { kind: 'pglite', pglite }, mode: 'pglite' };
 }
 
 function makeClient(adapter: SqlMigrationAwareDriverAdapterFactory): PrismaClient {
@@ -61,6 +68,10 @@ export function dbAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
   return state().adapterFactory;
 }
 
+export function dbDriver(): DbDriver {
+  return state().driver;
+}
+
 export function dbMode(): 'postgres' | 'pglite' {
   return state().mode;
 }
@@ -70,5 +81,6 @@ export async function disconnectDb(): Promise<void> {
   if (!current) return;
   globalForDb.__tradedeckDb = undefined;
   await current.prisma.$disconnect();
-  if (current.pglite && !current.pglite.closed) await current.pglite.close();
+  if (current.driver.kind === 'postgres') await current.driver.pool.end();
+  else if (!current.driver.pglite.closed) await current.driver.pglite.close();
 }

@@ -8,7 +8,7 @@ export type Tx = Prisma.TransactionClient;
 // The role row-level security applies to (created by the RLS migration). The connecting role may
 // own the tables or be a superuser, either of which bypasses RLS, so every user-scoped unit of
 // work switches to this role for its transaction.
-const APP_ROLE = 'tradedeck_app';
+export const APP_ROLE = 'tradedeck_app';
 
 /**
  * Runs a unit of work as one user: row-level security then hides every row of every other user,
@@ -21,8 +21,8 @@ export function withUserTx<T>(
 ): Promise<T> {
   return db().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`;
-      await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+      // set_config('role', …, true) is SET LOCAL ROLE as a function, so both fit in one round trip.
+      await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true), set_config('role', ${APP_ROLE}, true)`;
       return fn(tx);
     },
     {

@@ -1,12 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { UserId } from '@/lib/auth/user-id';
-import { logInfo } from '@/lib/log';
-import { callKite } from './call-kite';
-import { createKiteClient } from './client';
-import { expireKiteSession, revealKiteSession } from './credentials';
-import { KiteError } from './errors';
 import { KiteQuoteSchema } from './schemas';
+import { withUserKite } from './user-kite';
 
 export type KiteQuotes = {
   /** Keyed by "EXCHANGE:TRADINGSYMBOL"; instruments Kite has no data for are absent. */
@@ -25,16 +21,8 @@ const INSTRUMENT = /^[A-Z]{2,4}:[A-Za-z0-9&_.-]{1,40}$/;
 export async function getKiteQuotes({ userId, instruments }: { userId: UserId; instruments: string[] }): Promise<KiteQuotes | null> {
   const wanted = [...new Set(instruments)].filter((i) => INSTRUMENT.test(i)).slice(0, 500);
   if (wanted.length === 0) return null;
-  const session = await revealKiteSession({ userId });
-  if (!session) return null;
-  const client = createKiteClient({ apiKey: session.apiKey, accessToken: session.accessToken });
-  try {
-    const quotes = await callKite({ apiKey: session.apiKey, category: 'quote', schema: KiteQuoteSchema, request: () => client.getQuote(wanted) });
-    return { quotes, fetchedAt: new Date(), source: 'kite' };
-  } catch (error) {
-    if (!(error instanceof KiteError)) throw error;
-    logInfo('kite.quote_failed', { userId, errorType: error.errorType });
-    if (error.failure === 'session-expired') await expireKiteSession({ userId });
-    return null;
-  }
+  const quotes = await withUserKite({ userId, event: 'kite.quote_failed' }, (call) =>
+    call({ category: 'quote', schema: KiteQuoteSchema, request: (client) => client.getQuote(wanted) }),
+  );
+  return quotes === null ? null : { quotes, fetchedAt: new Date(), source: 'kite' };
 }

@@ -10,6 +10,9 @@ export function sourceLabel(source: string | null, time: string | null): string 
   return time ? `${label} · ${new Date(time).toLocaleTimeString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false })} IST` : label;
 }
 
+/** Where a margin or charge figure came from: Kite's own (the user's live session) or our estimate. */
+export const figureSourceLabel = (source: string) => (source === 'kite' ? 'Zerodha (live)' : 'estimate');
+
 export const istTime = (iso: string) => new Date(iso).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export const tableClass = 'min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800';

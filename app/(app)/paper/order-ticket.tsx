@@ -2,14 +2,14 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, type ApiError, type Order } from './api-client';
-import { inputClass, inr, sourceLabel } from './format';
+import { figureSourceLabel, inputClass, inr, sourceLabel } from './format';
 
 export type TicketPrefill = Partial<Record<'exchange' | 'tradingsymbol' | 'transaction_type' | 'order_type' | 'quantity' | 'price' | 'trigger_price' | 'product' | 'validity', string>>;
 
 type Preview = {
   price: string; total: string; available: string; lot_size: number; tick_size: string;
   margin: { total: string; method: string; source: string };
-  charges: { total: string; brokerage: string; transaction_tax: string; gst: { total: string } };
+  charges: { total: string; brokerage: string; transaction_tax: string; gst: { total: string }; rateVersion: string };
   quote: { last_price: string; bid: string | null; ask: string | null; source: string; timestamp: string };
 };
 
@@ -183,9 +183,9 @@ export function OrderTicket({ prefill, onPlaced }: { prefill: TicketPrefill; onP
             <dd className="num text-right">{inr(preview.quote.last_price)} <span className="text-slate-500">({sourceLabel(preview.quote.source, preview.quote.timestamp)})</span></dd>
             <dt>Bid / Ask</dt>
             <dd className="num text-right">{inr(preview.quote.bid)} / {inr(preview.quote.ask)}</dd>
-            <dt>Required margin <span className="text-slate-500">({preview.margin.source})</span></dt>
+            <dt title={preview.margin.method}>Required margin <span className="text-slate-500" data-testid="ticket-margin-source">({figureSourceLabel(preview.margin.source)})</span></dt>
             <dd className="num text-right" data-testid="ticket-margin">{inr(preview.margin.total)}</dd>
-            <dt>Estimated charges</dt>
+            <dt>Charges <span className="text-slate-500" data-testid="ticket-charges-source">({figureSourceLabel(preview.charges.rateVersion)})</span></dt>
             <dd className="num text-right" data-testid="ticket-charges">{inr(preview.charges.total)}</dd>
             <dt>Available</dt>
             <dd className="num text-right">{inr(preview.available)}</dd>

@@ -135,7 +135,7 @@ export function TradesTable({ trades }: { trades: Trade[] }) {
                 <dt>GST</dt><dd>{inr(t.charges.gst.total)}</dd>
                 {t.charges.dp_charges ? <><dt>DP</dt><dd>{inr(t.charges.dp_charges)}</dd></> : null}
                 {t.charges.squareoff_charge ? <><dt>Square-off</dt><dd>{inr(t.charges.squareoff_charge)}</dd></> : null}
-                <dt>Rates</dt><dd>{t.charges_source}</dd>
+                <dt>Rates</dt><dd>{t.charges_source === 'kite' ? 'Zerodha (live)' : t.charges_source}</dd>
               </dl>
             </details>
           </td>

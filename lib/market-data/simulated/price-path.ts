@@ -71,15 +71,27 @@ export function dayPath(key: PathKey): Int32Array {
   return path;
 }
 
+// Quotes mostly move forward in time, so the range scanned for the last quote of a path is kept
+// and only the seconds since then are scanned (a full 24-hour day is 86,400 points per quote otherwise).
+const lastRange = new WeakMap<Int32Array, { index: number; high: number; low: number }>();
+
 /** Open, high and low (in ticks) of a day's path up to and including `index`. */
 export function pathRange(path: Int32Array, index: number): { open: number; high: number; low: number } {
   const open = path[0] ?? 0;
+  const end = Math.min(index, path.length - 1);
+  const known = lastRange.get(path);
   let high = open;
   let low = open;
-  for (let i = 1; i <= index && i < path.length; i += 1) {
+  let from = 1;
+  if (known !== undefined && known.index <= end) {
+    ({ high, low } = known);
+    from = known.index + 1;
+  }
+  for (let i = from; i <= end; i += 1) {
     const value = path[i] ?? open;
     if (value > high) high = value;
     if (value < low) low = value;
   }
+  lastRange.set(path, { index: Math.max(end, 0), high, low });
   return { open, high, low };
 }

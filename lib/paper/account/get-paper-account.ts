@@ -12,14 +12,13 @@ export type PaperAccountSummary = {
   createdAt: Date;
 };
 
-async function summarize(tx: Tx, account: { id: string; openingBalance: { toString(): string }; createdAt: Date }, userId: UserId) {
-  const sum = await tx.ledgerEntry.aggregate({ where: { accountId: account.id, userId }, _sum: { amount: true } });
+function summarize(account: { id: string; openingBalance: { toString(): string }; cash: { toString(): string }; createdAt: Date }): PaperAccountSummary {
   return {
     id: account.id,
     openingBalance: new Decimal(account.openingBalance.toString()).toFixed(2),
-    cash: new Decimal(sum._sum.amount?.toString() ?? '0').toFixed(2),
+    cash: new Decimal(account.cash.toString()).toFixed(2),
     createdAt: account.createdAt,
-  } satisfies PaperAccountSummary;
+  };
 }
 
 async function findActive(tx: Tx, userId: UserId) {
@@ -31,14 +30,15 @@ export async function getPaperAccount({ userId }: { userId: UserId }): Promise<P
   try {
     return await withUserTx(userId, async (tx) => {
       const existing = await findActive(tx, userId);
-      if (existing) return summarize(tx, existing, userId);
+      if (existing) return summarize(existing);
       const created = await tx.paperAccount.create({
         data: { userId, activeUserId: userId, openingBalance: OPENING_BALANCE.toFixed(2) },
       });
       await tx.ledgerEntry.create({
         data: { userId, accountId: created.id, kind: 'OPENING_BALANCE', amount: OPENING_BALANCE.toFixed(2), note: 'Opening balance' },
       });
-      return summarize(tx, created, userId);
+      // The ledger trigger has credited the opening balance to the row since it was created.
+      return summarize(await tx.paperAccount.findFirstOrThrow({ where: { id: created.id, userId } }));
     });
   } catch (error) {
     // Two first visits raced and the other one opened the account: read theirs.
@@ -46,7 +46,7 @@ export async function getPaperAccount({ userId }: { userId: UserId }): Promise<P
     return withUserTx(userId, async (tx) => {
       const existing = await findActive(tx, userId);
       if (!existing) throw error;
-      return summarize(tx, existing, userId);
+      return summarize(existing);
     });
   }
 }

@@ -17,8 +17,15 @@ export async function lockActiveAccount(tx: Tx, userId: UserId): Promise<{ id: s
   return row;
 }
 
-/** Cash available to trade: the sum of the account's ledger (margin blocks are negative entries). */
+/**
+ * The same lock as one plain statement for withUserSql's opening round trip (lib/db/user-sql.ts),
+ * where the user is the unit of work's own (app.user_id). No row means no active account.
+ */
+export const LOCK_ACTIVE_ACCOUNT_SQL = `SELECT id FROM "PaperAccount"
+  WHERE "activeUserId" = current_setting('app.user_id')::uuid AND "userId" = current_setting('app.user_id')::uuid FOR UPDATE`;
+
+/** Cash available to trade: the ledger's sum (margin blocks are negative entries), kept on the account row. */
 export async function ledgerBalance(tx: Tx, userId: UserId, accountId: string): Promise<Decimal> {
-  const sum = await tx.ledgerEntry.aggregate({ where: { accountId, userId }, _sum: { amount: true } });
-  return new Decimal(sum._sum.amount?.toString() ?? '0');
+  const account = await tx.paperAccount.findFirst({ where: { id: accountId, userId }, select: { cash: true } });
+  return new Decimal(account?.cash.toString() ?? '0');
 }

@@ -4,7 +4,7 @@ import { withUserTx } from '@/lib/db/rls';
 import { getPaperAccount, type PaperAccountSummary } from '@/lib/paper/account/get-paper-account';
 import { ledgerBalance, lockActiveAccount } from '@/lib/paper/account/lock-account';
 import { LIVE_STATUSES } from '@/lib/paper/orders/order-row';
-import { releaseRemainder } from '@/lib/paper/orders/run-order';
+import { cancelOrder } from '@/lib/paper/orders/run-order';
 
 /**
  * Closes the active account (open orders cancelled, margin released, a RESET entry recording the
@@ -16,8 +16,7 @@ export async function resetPaperAccount({ userId }: { userId: UserId }): Promise
     const account = await lockActiveAccount(tx, userId);
     const live = await tx.paperOrder.findMany({ where: { userId, accountId: account.id, status: { in: LIVE_STATUSES } } });
     for (const order of live) {
-      await tx.paperOrder.update({ where: { id: order.id, userId }, data: { status: 'CANCELLED', cancelledQuantity: order.quantity - order.filledQuantity, statusMessage: 'Cancelled: account reset.' } });
-      await releaseRemainder(tx, userId, order, order.filledQuantity, 'Margin released: account reset');
+      await cancelOrder(tx, { userId, order, message: 'Cancelled: account reset.', releaseNote: 'Margin released: account reset' });
     }
     const balance = await ledgerBalance(tx, userId, account.id);
     await tx.ledgerEntry.create({ data: { userId, accountId: account.id, kind: 'RESET', amount: '0.00', note: `Account reset; closing balance ₹${balance.toFixed(2)}` } });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { UserId } from '@/lib/auth/user-id';
 import { withUserTx, type Tx } from '@/lib/db/rls';
+import { sqlOf } from '@/lib/db/user-sql';
 import { getEnv } from '@/lib/env';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import { cachedInstrument } from '@/lib/market-data/instrument-cache';
@@ -10,9 +11,11 @@ import type { Quote } from '@/lib/market-data/quote';
 import { istDateString, isTradingDay } from '@/lib/market/calendar';
 import { dayOrderExpired, squareOffDue } from './lifecycle-times';
 import { lockActiveAccount } from '@/lib/paper/account/lock-account';
-import { bookFill, tradingDayOf } from '@/lib/paper/orders/book-fill';
-import { LIVE_STATUSES, type OrderRow } from '@/lib/paper/orders/order-row';
-import { releaseRemainder, runOrder } from '@/lib/paper/orders/run-order';
+import { bookFill } from '@/lib/paper/orders/book-fill';
+import { lockAndLoadBookState, tradingDayOf, tradingDayStart } from '@/lib/paper/orders/book-state';
+import { LIVE_STATUSES, newOrderRow, type OrderRow } from '@/lib/paper/orders/order-row';
+import { cancelOrder, runOrder, stepOrder } from '@/lib/paper/orders/run-order';
+import { newBooking, saveBooking } from '@/lib/paper/orders/save-booking';
 
 type Hours = 'always' | 'nse';
 
@@ -74,11 +77,7 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
 }
 
 async function expire(tx: Tx, userId: UserId, order: OrderRow): Promise<void> {
-  await tx.paperOrder.update({
-    where: { id: order.id, userId },
-    data: { status: 'CANCELLED', cancelledQuantity: order.quantity - order.filledQuantity, statusMessage: 'DAY order expired at market close.' },
-  });
-  await releaseRemainder(tx, userId, order, order.filledQuantity, 'Margin released: DAY order expired');
+  await cancelOrder(tx, { userId, order, message: 'DAY order expired at market close.', releaseNote: 'Margin released: DAY order expired' });
 }
 
 async function squareOff(
@@ -98,18 +97,19 @@ async function squareOff(
     if (alreadyQueued > 0) continue;
     // RMS cancels the pending MIS orders of the scrip before squaring off the position.
     for (const order of await tx.paperOrder.findMany({ where })) {
-      await tx.paperOrder.update({ where: { id: order.id, userId }, data: { status: 'CANCELLED', cancelledQuantity: order.quantity - order.filledQuantity, statusMessage: 'Cancelled by RMS before auto square-off.' } });
-      await releaseRemainder(tx, userId, order, order.filledQuantity, 'Margin released: cancelled by RMS');
+      await cancelOrder(tx, { userId, order, message: 'Cancelled by RMS before auto square-off.', releaseNote: 'Margin released: cancelled by RMS' });
     }
-    const order = await tx.paperOrder.create({
-      data: {
-        userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, instrumentToken: instrument.instrumentToken,
-        transactionType: position.quantity > 0 ? 'SELL' : 'BUY', orderType: 'MARKET', product: 'MIS', validity: 'DAY',
-        quantity: Math.abs(position.quantity), status: 'OPEN', statusMessage: 'Auto square-off by RMS (₹50 + GST).', tag: 'SQUAREOFF', priceSource: quote.source, placedAt: now,
-      },
+    const order = newOrderRow({
+      userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, instrumentToken: instrument.instrumentToken,
+      transactionType: position.quantity > 0 ? 'SELL' : 'BUY', orderType: 'MARKET', product: 'MIS', validity: 'DAY',
+      quantity: Math.abs(position.quantity), status: 'OPEN', statusMessage: 'Auto square-off by RMS (₹50 + GST).', tag: 'SQUAREOFF', priceSource: quote.source, placedAt: now,
     });
     const at = quote.timestamp.getTime() < now.getTime() - 5000 ? quote.timestamp : now;
-    await runOrder(tx, { userId, order, instrument, quote, now: at, autoSquareOff: true });
+    const booking = newBooking({ userId, accountId, order });
+    await stepOrder(booking, { order, instrument, quote, now: at, autoSquareOff: true }, () =>
+      lockAndLoadBookState(tx, { userId, exchange: order.exchange, tradingsymbol: order.tradingsymbol, product: order.product, at, orderId: order.id }),
+    );
+    await saveBooking(sqlOf(tx), booking);
   }
 }
 
@@ -128,18 +128,16 @@ async function settleExpired(tx: Tx, args: { userId: UserId; accountId: string; 
     const close = new Date(`${instrument.expiry}T10:00:00.000Z`); // 15:30 IST on expiry day
     const quote = (await getQuotes([instrument], close)).get(quoteKey(position));
     if (!quote) continue;
-    const order = await tx.paperOrder.create({
-      data: {
-        userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, instrumentToken: instrument.instrumentToken,
-        transactionType: position.quantity > 0 ? 'SELL' : 'BUY', orderType: 'MARKET', product: position.product, validity: 'DAY',
-        quantity: Math.abs(position.quantity), status: 'OPEN', tag: 'EXPIRY', priceSource: quote.source, placedAt: close,
-      },
+    const order = newOrderRow({
+      userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, instrumentToken: instrument.instrumentToken,
+      transactionType: position.quantity > 0 ? 'SELL' : 'BUY', orderType: 'MARKET', product: position.product, validity: 'DAY',
+      quantity: Math.abs(position.quantity), status: 'OPEN', tag: 'EXPIRY', priceSource: quote.source, placedAt: close,
     });
-    const booked = await bookFill(tx, { userId, accountId, order, instrument, fill: { price: quote.lastPrice, quantity: order.quantity }, at: close, priceSource: quote.source });
-    await tx.paperOrder.update({
-      where: { id: order.id, userId },
-      data: { status: 'COMPLETE', filledQuantity: booked.filledQuantity, averagePrice: booked.averagePrice.toFixed(4), statusMessage: `Contract expired on ${instrument.expiry}; settled at the closing price ${quote.lastPrice}.` },
-    });
+    const booking = newBooking({ userId, accountId, order });
+    const state = await lockAndLoadBookState(tx, { userId, exchange: order.exchange, tradingsymbol: order.tradingsymbol, product: order.product, at: close, orderId: order.id });
+    const filled = bookFill(booking, state, { order, instrument, fill: { price: quote.lastPrice, quantity: order.quantity }, at: close, priceSource: quote.source });
+    booking.order = { ...filled, status: 'COMPLETE', statusMessage: `Contract expired on ${instrument.expiry}; settled at the closing price ${quote.lastPrice}.`, updatedAt: booking.at };
+    await saveBooking(sqlOf(tx), booking);
   }
 }
 
@@ -148,7 +146,7 @@ async function settleT1(tx: Tx, args: { userId: UserId; accountId: string; now: 
   const today = istDateString(args.now);
   if (args.hours === 'nse' && !isTradingDay(today)) return;
   const holdings = await tx.paperHolding.findMany({ where: { userId: args.userId, accountId: args.accountId, t1Quantity: { gt: 0 } } });
-  const todayStart = new Date(tradingDayOf(args.now).getTime() - 330 * 60 * 1000);
+  const todayStart = tradingDayStart(args.now);
   for (const holding of holdings) {
     const boughtToday = await tx.paperFill.aggregate({
       where: { userId: args.userId, accountId: args.accountId, exchange: holding.exchange, tradingsymbol: holding.tradingsymbol, product: 'CNC', transactionType: 'BUY', filledAt: { gte: todayStart } },

@@ -2,7 +2,7 @@ import 'server-only';
 import { trustedUserId } from '@/lib/auth/user-id';
 import { db } from '@/lib/db/client';
 import { logError } from '@/lib/log';
-import { tradingDayOf } from '@/lib/paper/orders/book-fill';
+import { tradingDayStart } from '@/lib/paper/orders/book-state';
 import { processAccount } from './process-account';
 
 /**
@@ -13,7 +13,7 @@ import { processAccount } from './process-account';
 export async function runEnginePass(now: Date = new Date()): Promise<{ accounts: number; evaluated: number }> {
   // Open orders and MIS positions need every pass; T1 holdings and F&O expiry change only when
   // the IST day changes, so an account already processed today is skipped for those.
-  const dayStart = new Date(tradingDayOf(now).getTime() - 330 * 60_000);
+  const dayStart = tradingDayStart(now);
   const rows = await db().$queryRaw<{ userId: string }[]>`
     SELECT DISTINCT a."userId" FROM "PaperAccount" a
     WHERE a."activeUserId" IS NOT NULL AND (

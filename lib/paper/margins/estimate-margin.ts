@@ -24,14 +24,15 @@ export type MarginEstimateInput = {
 
 /**
  * Field names follow Kite's /margins/orders response. `source: 'estimate'` marks a number that
- * did not come from Kite; show it labelled as such.
+ * did not come from Kite; show it labelled as such. `source: 'kite'` is Kite's own figure from the
+ * user's live session (lib/paper/kite).
  */
 export type MarginEstimate = {
   total: string;
   span: string;
   exposure: string;
   option_premium: string;
-  source: 'estimate';
+  source: 'estimate' | 'kite';
   method: string;
 };
 

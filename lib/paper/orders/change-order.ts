@@ -2,16 +2,19 @@ import 'server-only';
 import { Decimal } from 'decimal.js';
 import type { UserId } from '@/lib/auth/user-id';
 import { withUserTx } from '@/lib/db/rls';
+import { sqlOf } from '@/lib/db/user-sql';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { formatInr } from '@/lib/format/inr';
-import { ledgerBalance, lockActiveAccount } from '@/lib/paper/account/lock-account';
+import { lockActiveAccount } from '@/lib/paper/account/lock-account';
+import { lockAndLoadBookState } from './book-state';
 import { checkOrder, type OrderShape } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
 import type { ModifyOrderInput } from './order-input';
 import { LIVE_STATUSES, toKiteStatus, type OrderRow } from './order-row';
 import { openingQuantity } from './place-order';
-import { releaseRemainder, runOrder } from './run-order';
+import { cancelOrder, releaseRemainder, stepOrder } from './run-order';
+import { addLedger, newBooking, saveBooking } from './save-booking';
 
 const notLive = (order: OrderRow) => conflict(`The order is ${toKiteStatus(order.status)} and can no longer be changed.`);
 
@@ -22,12 +25,7 @@ export async function cancelPaperOrder({ userId, orderId }: { userId: UserId; or
     const order = await tx.paperOrder.findFirst({ where: { id: orderId, userId, accountId: account.id } });
     if (!order) throw notFound('Order');
     if (!LIVE_STATUSES.includes(order.status)) throw notLive(order);
-    const updated = await tx.paperOrder.update({
-      where: { id: order.id, userId },
-      data: { status: 'CANCELLED', cancelledQuantity: order.quantity - order.filledQuantity, statusMessage: 'Cancelled by you.' },
-    });
-    await releaseRemainder(tx, userId, order, order.filledQuantity, 'Margin released: order cancelled');
-    return updated;
+    return cancelOrder(tx, { userId, order, message: 'Cancelled by you.', releaseNote: 'Margin released: order cancelled' });
   });
 }
 
@@ -57,18 +55,16 @@ export async function modifyPaperOrder({ userId, orderId, input, now = new Date(
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The modification is not valid.', problems);
 
   return withUserTx(userId, async (tx) => {
-    const account = await lockActiveAccount(tx, userId);
-    const order = await tx.paperOrder.findFirst({ where: { id: orderId, userId, accountId: account.id } });
+    const state = await lockAndLoadBookState(tx, { userId, exchange: current.exchange, tradingsymbol: current.tradingsymbol, product: current.product, at: now });
+    const order = await tx.paperOrder.findFirst({ where: { id: orderId, userId, accountId: state.accountId } });
     if (!order) throw notFound('Order');
     if (!LIVE_STATUSES.includes(order.status)) throw notLive(order);
     if (order.filledQuantity > 0) throw conflict('This order is partly filled; cancel the rest and place a new order instead.');
-    const opening = await openingQuantity(tx, userId, account.id, { ...merged, exchange: order.exchange, tradingsymbol: order.tradingsymbol });
-    const requirement = estimateRequirement({ order: { ...merged, market_protection: order.marketProtection === null ? undefined : Number(order.marketProtection.toString()) }, instrument, quote, openingQuantity: opening, at: now });
-    const available = (await ledgerBalance(tx, userId, account.id)).plus(order.blockedMargin.toString());
+    const requirement = estimateRequirement({ order: { ...merged, market_protection: order.marketProtection === null ? undefined : Number(order.marketProtection.toString()) }, instrument, quote, openingQuantity: openingQuantity(state.position, merged), at: now });
+    const available = state.cash.plus(order.blockedMargin.toString());
     if (new Decimal(requirement.total).gt(available)) {
       throw new AppError('unprocessable', `Insufficient funds. The modified order needs ${formatInr(requirement.total)} but ${formatInr(available.toFixed(2))} is available.`);
     }
-    await releaseRemainder(tx, userId, order, 0, 'Margin released: order modified');
     const updated = await tx.paperOrder.update({
       where: { id: order.id, userId },
       data: {
@@ -84,11 +80,14 @@ export async function modifyPaperOrder({ userId, orderId, input, now = new Date(
         statusMessage: null,
       },
     });
+    const booking = newBooking({ userId, accountId: state.accountId, order: updated });
+    releaseRemainder(booking, order, 'Margin released: order modified');
     if (new Decimal(requirement.total).gt(0)) {
-      await tx.ledgerEntry.create({
-        data: { userId, accountId: account.id, kind: 'MARGIN_BLOCK', amount: new Decimal(requirement.total).neg().toFixed(2), note: `Margin blocked for modified order on ${order.tradingsymbol}`, refId: order.id },
-      });
+      addLedger(booking, { kind: 'MARGIN_BLOCK', amount: new Decimal(requirement.total).neg().toFixed(2), note: `Margin blocked for modified order on ${order.tradingsymbol}`, refId: order.id });
     }
-    return runOrder(tx, { userId, order: updated, instrument, quote, now });
+    // The order has no fills (checked above), so the state read under the lock is what a fill books against.
+    const stepped = await stepOrder(booking, { order: updated, instrument, quote, now }, () => state);
+    await saveBooking(sqlOf(tx), booking);
+    return stepped ?? updated;
   });
 }

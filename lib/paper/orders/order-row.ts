@@ -1,5 +1,7 @@
 import type { PaperOrder as FillOrder, OrderStatus } from '@/lib/paper/fills/order';
-import type { PaperOrder as OrderRow, PaperOrderStatus } from '@/prisma/generated/client';
+import type { Sql } from '@/lib/db/user-sql';
+import { notFound } from '@/lib/errors';
+import { Prisma, type PaperOrder as OrderRow, type PaperOrderStatus } from '@/prisma/generated/client';
 
 export type { OrderRow };
 
@@ -31,4 +33,74 @@ export function toFillOrder(row: OrderRow, tickSize: string, instrumentType: Fil
   if (protection !== undefined) order.protectionPrice = protection;
   if (row.marketProtection !== null) order.marketProtection = Number(row.marketProtection.toString());
   return order;
+}
+
+type NewOrderFields = Pick<OrderRow, 'userId' | 'accountId' | 'exchange' | 'tradingsymbol' | 'transactionType' | 'orderType' | 'product' | 'quantity' | 'status' | 'placedAt'> &
+  Partial<Omit<OrderRow, 'id' | 'updatedAt'>>;
+
+/** A new order row, not yet stored (a booking writes it); unset columns take the table's defaults. */
+export function newOrderRow(fields: NewOrderFields): OrderRow {
+  return {
+    id: crypto.randomUUID(),
+    idempotencyKey: null,
+    requestHash: null,
+    instrumentToken: null,
+    variety: 'regular',
+    validity: 'DAY',
+    filledQuantity: 0,
+    cancelledQuantity: 0,
+    price: null,
+    triggerPrice: null,
+    averagePrice: null,
+    marketProtection: null,
+    protectionPrice: null,
+    resting: false,
+    statusMessage: null,
+    blockedMargin: new Prisma.Decimal(0),
+    tag: null,
+    priceSource: null,
+    ...fields,
+    updatedAt: fields.placedAt,
+  };
+}
+
+type SqlOrder = Omit<OrderRow, 'price' | 'triggerPrice' | 'averagePrice' | 'marketProtection' | 'protectionPrice' | 'blockedMargin' | 'status' | 'placedAt' | 'updatedAt'> & {
+  price: string | null;
+  triggerPrice: string | null;
+  averagePrice: string | null;
+  marketProtection: string | null;
+  protectionPrice: string | null;
+  blockedMargin: string;
+  status: string;
+  placedAt: string;
+  updatedAt: string;
+};
+
+// Numerics and times as text: the drivers under lib/db/user-sql.ts parse them differently.
+const ORDER_SQL = `SELECT id, "userId", "accountId", "idempotencyKey", "requestHash", exchange, tradingsymbol, "instrumentToken",
+  "transactionType", "orderType", product, variety, validity, quantity, "filledQuantity", "cancelledQuantity",
+  price::text AS price, "triggerPrice"::text AS "triggerPrice", "averagePrice"::text AS "averagePrice",
+  "marketProtection"::text AS "marketProtection", "protectionPrice"::text AS "protectionPrice", resting, status::text AS status,
+  "statusMessage", "blockedMargin"::text AS "blockedMargin", tag, "priceSource",
+  to_json("placedAt")#>>'{}' AS "placedAt", to_json("updatedAt")#>>'{}' AS "updatedAt"
+FROM "PaperOrder" WHERE id = $1::uuid`;
+
+const decimalOrNull = (value: string | null) => (value === null ? null : new Prisma.Decimal(value));
+
+/** One order of the unit of work's user, read with plain SQL (row-level security hides others'). */
+export async function readOrder(sql: Sql, id: string): Promise<OrderRow> {
+  const [row] = await sql.query<SqlOrder>(ORDER_SQL, [id]);
+  if (!row) throw notFound('Order');
+  return {
+    ...row,
+    price: decimalOrNull(row.price),
+    triggerPrice: decimalOrNull(row.triggerPrice),
+    averagePrice: decimalOrNull(row.averagePrice),
+    marketProtection: decimalOrNull(row.marketProtection),
+    protectionPrice: decimalOrNull(row.protectionPrice),
+    blockedMargin: new Prisma.Decimal(row.blockedMargin),
+    status: row.status === 'TRIGGER PENDING' ? 'TRIGGER_PENDING' : (row.status as PaperOrderStatus),
+    placedAt: new Date(row.placedAt),
+    updatedAt: new Date(row.updatedAt),
+  };
 }

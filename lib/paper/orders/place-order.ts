@@ -2,20 +2,23 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { UserId } from '@/lib/auth/user-id';
-import { withUserTx, type Tx } from '@/lib/db/rls';
+import { withUserSql } from '@/lib/db/user-sql';
 import { getEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import type { Quote } from '@/lib/market-data/quote';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
-import { ledgerBalance, lockActiveAccount } from '@/lib/paper/account/lock-account';
+import { LOCK_ACTIVE_ACCOUNT_SQL } from '@/lib/paper/account/lock-account';
 import { formatInr } from '@/lib/format/inr';
 import { checkOrder, marketClosedReason } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
 import type { PlaceOrderInput } from './order-input';
-import { LIVE_STATUSES, type OrderRow } from './order-row';
-import { runOrder } from './run-order';
+import { newOrderRow, readOrder, type OrderRow } from './order-row';
+import { stepOrder } from './run-order';
+import { addLedger, newBooking, saveBooking } from './save-booking';
+import { loadBookState } from './book-state';
+import { Prisma } from '@/prisma/generated/client';
 
 export type PlacedOrder = { order: OrderRow; replayed: boolean };
 
@@ -25,27 +28,11 @@ export function requestHash(input: PlaceOrderInput): string {
 }
 
 /** How much of an order would open or add to a position (the rest closes one and needs no margin). */
-export async function openingQuantity(tx: Tx, userId: UserId, accountId: string, order: { exchange: string; tradingsymbol: string } & Pick<PlaceOrderInput, "product" | "transaction_type" | "quantity">): Promise<number> {
+export function openingQuantity(position: { quantity: number }, order: Pick<PlaceOrderInput, 'product' | 'transaction_type' | 'quantity'>): number {
   if (order.product === 'CNC') return order.transaction_type === 'BUY' ? order.quantity : 0;
-  const position = await tx.paperPosition.findFirst({
-    where: { accountId, userId, exchange: order.exchange, tradingsymbol: order.tradingsymbol, product: order.product, NOT: { quantity: 0 } },
-    orderBy: { tradingDay: 'desc' },
-  });
-  const held = position?.quantity ?? 0;
+  const held = position.quantity;
   const opposite = order.transaction_type === 'BUY' ? held < 0 : held > 0;
   return opposite ? Math.max(0, order.quantity - Math.abs(held)) : order.quantity;
-}
-
-/** Shares a CNC sell may still use: settled + T1 holdings less what open CNC sells already claim. */
-async function sellableQuantity(tx: Tx, userId: UserId, accountId: string, instrument: Instrument): Promise<number> {
-  const where = { accountId, userId, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol };
-  const holding = await tx.paperHolding.findFirst({ where });
-  const pending = await tx.paperOrder.findMany({
-    where: { ...where, product: 'CNC', transactionType: 'SELL', status: { in: LIVE_STATUSES } },
-    select: { quantity: true, filledQuantity: true },
-  });
-  const claimed = pending.reduce((sum, order) => sum + order.quantity - order.filledQuantity, 0);
-  return (holding ? holding.quantity + holding.t1Quantity : 0) - claimed;
 }
 
 /**
@@ -71,67 +58,64 @@ export async function placePaperOrder({ userId, input, idempotencyKey, now = new
 
 async function placeLocked(args: { userId: UserId; input: PlaceOrderInput; idempotencyKey?: string | undefined; now: Date; instrument: Instrument; quote: Quote; hash: string }): Promise<PlacedOrder> {
   const { userId, input, idempotencyKey, now, instrument, quote, hash } = args;
-  return withUserTx(userId, async (tx) => {
-    const account = await lockActiveAccount(tx, userId);
-    if (idempotencyKey !== undefined) {
-      const existing = await tx.paperOrder.findFirst({ where: { accountId: account.id, userId, idempotencyKey } });
-      if (existing) {
-        if (existing.requestHash !== hash) {
-          throw new AppError('unprocessable', 'This Idempotency-Key was already used for a different order.');
-        }
-        return { order: existing, replayed: true };
-      }
+  // Four round trips: open + lock, read, write, commit. The order path is the busiest write there is.
+  return withUserSql(userId, async (sql, [account]) => {
+    if (account === undefined) throw notFound('Paper account');
+    const state = await loadBookState(sql, { userId, accountId: String(account.id), exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product, at: now, idempotencyKey: idempotencyKey ?? null });
+    if (state.replayOrderId !== null) {
+      const existing = await readOrder(sql, state.replayOrderId);
+      if (existing.requestHash !== hash) throw new AppError('unprocessable', 'This Idempotency-Key was already used for a different order.');
+      return { order: existing, replayed: true };
     }
 
     // Live Kite prices come with the exchange's real hours; the simulated market follows the setting.
     let rejection = marketClosedReason(instrument.exchange, now, quote.source === 'kite' ? 'nse' : getEnv().SIMULATED_MARKET_HOURS);
     if (rejection === null && input.product === 'CNC' && input.transaction_type === 'SELL') {
-      const sellable = await sellableQuantity(tx, userId, account.id, instrument);
+      // Settled + T1 holdings less what open CNC sells already claim.
+      const sellable = (state.holding ? state.holding.quantity + state.holding.t1Quantity : 0) - state.claimedBySells;
       if (input.quantity > sellable) {
         rejection = `Insufficient holdings: you can sell up to ${Math.max(0, sellable)} ${instrument.tradingsymbol} (no short delivery on CNC).`;
       }
     }
-    const opening = await openingQuantity(tx, userId, account.id, input);
-    const requirement = estimateRequirement({ order: input, instrument, quote, openingQuantity: opening, at: now });
-    if (rejection === null) {
-      const cash = await ledgerBalance(tx, userId, account.id);
-      if (new Decimal(requirement.total).gt(cash)) {
-        rejection = `Insufficient funds. Required margin (with estimated charges) is ${formatInr(requirement.total)} but available is ${formatInr(cash.toFixed(2))}.`;
-      }
+    const requirement = estimateRequirement({ order: input, instrument, quote, openingQuantity: openingQuantity(state.position, input), at: now });
+    if (rejection === null && new Decimal(requirement.total).gt(state.cash)) {
+      rejection = `Insufficient funds. Required margin (with estimated charges) is ${formatInr(requirement.total)} but available is ${formatInr(state.cash.toFixed(2))}.`;
     }
 
     const isStop = input.order_type === 'SL' || input.order_type === 'SL-M';
-    const order = await tx.paperOrder.create({
-      data: {
-        userId,
-        accountId: account.id,
-        ...(idempotencyKey !== undefined && { idempotencyKey }),
-        requestHash: hash,
-        exchange: instrument.exchange,
-        tradingsymbol: instrument.tradingsymbol,
-        instrumentToken: instrument.instrumentToken,
-        transactionType: input.transaction_type,
-        orderType: input.order_type,
-        product: input.product,
-        validity: input.validity,
-        quantity: input.quantity,
-        price: input.price ?? null,
-        triggerPrice: input.trigger_price ?? null,
-        marketProtection: input.market_protection ?? null,
-        status: rejection !== null ? 'REJECTED' : isStop ? 'TRIGGER_PENDING' : 'OPEN',
-        statusMessage: rejection,
-        blockedMargin: rejection !== null ? '0' : requirement.total,
-        tag: input.tag ?? null,
-        priceSource: quote.source,
-        placedAt: now,
-      },
+    const order = newOrderRow({
+      userId,
+      accountId: state.accountId,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: hash,
+      exchange: instrument.exchange,
+      tradingsymbol: instrument.tradingsymbol,
+      instrumentToken: instrument.instrumentToken,
+      transactionType: input.transaction_type,
+      orderType: input.order_type,
+      product: input.product,
+      validity: input.validity,
+      quantity: input.quantity,
+      price: decimalOrNull(input.price),
+      triggerPrice: decimalOrNull(input.trigger_price),
+      marketProtection: decimalOrNull(input.market_protection),
+      status: rejection !== null ? 'REJECTED' : isStop ? 'TRIGGER_PENDING' : 'OPEN',
+      statusMessage: rejection,
+      blockedMargin: new Prisma.Decimal(rejection !== null ? '0' : requirement.total),
+      tag: input.tag ?? null,
+      priceSource: quote.source,
+      placedAt: now,
     });
-    if (rejection !== null) return { order, replayed: false };
-    if (new Decimal(requirement.total).gt(0)) {
-      await tx.ledgerEntry.create({
-        data: { userId, accountId: account.id, kind: 'MARGIN_BLOCK', amount: new Decimal(requirement.total).neg().toFixed(2), note: `Margin blocked for ${input.transaction_type} ${input.quantity} ${instrument.tradingsymbol}`, refId: order.id },
-      });
+    const booking = newBooking({ userId, accountId: state.accountId, order });
+    if (rejection === null) {
+      if (new Decimal(requirement.total).gt(0)) {
+        addLedger(booking, { kind: 'MARGIN_BLOCK', amount: new Decimal(requirement.total).neg().toFixed(2), note: `Margin blocked for ${input.transaction_type} ${input.quantity} ${instrument.tradingsymbol}`, refId: order.id });
+      }
+      await stepOrder(booking, { order, instrument, quote, now }, () => state);
     }
-    return { order: await runOrder(tx, { userId, order, instrument, quote, now }), replayed: false };
-  });
+    await saveBooking(sql, booking);
+    return { order: { ...booking.order, updatedAt: booking.at }, replayed: false };
+  }, { first: LOCK_ACTIVE_ACCOUNT_SQL });
 }
+
+const decimalOrNull = (value: string | number | undefined) => (value === undefined ? null : new Prisma.Decimal(value));

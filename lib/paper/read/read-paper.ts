@@ -9,7 +9,7 @@ import { getQuotes } from '@/lib/market-data/provider/get-quotes';
 import { quoteKey } from '@/lib/market-data/provider/quote-provider';
 import type { Quote } from '@/lib/market-data/quote';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
-import { tradingDayOf } from '@/lib/paper/orders/book-fill';
+import { tradingDayOf } from '@/lib/paper/orders/book-state';
 import { serializeOrder } from '@/lib/paper/orders/serialize-order';
 import { resolveAccount } from './resolve-account';
 

@@ -7,8 +7,10 @@ export type Drift = { check: string; detail: string };
 
 /**
  * The reconciliation invariants of one account, checked from stored rows:
- * - cash never below zero (the ledger sum; margin blocks are part of it);
- * - every order's margin is fully released once it has ended;
+ * - cash never below zero (the ledger sum; margin blocks are part of it), and the account row's
+ *   cash equal to that sum;
+ * - every order's margin is fully released once it has ended, and each position's margin held
+ *   equals its ledger movements;
  * - each position's quantities equal the sum of its fills, net and per side.
  */
 export async function reconcileAccount(tx: Tx, userId: UserId, accountId: string): Promise<Drift[]> {
@@ -16,6 +18,8 @@ export async function reconcileAccount(tx: Tx, userId: UserId, accountId: string
   const sum = await tx.ledgerEntry.aggregate({ where: { userId, accountId }, _sum: { amount: true } });
   const balance = new Decimal(sum._sum.amount?.toString() ?? '0');
   if (balance.lt(0)) drifts.push({ check: 'cash', detail: `ledger balance is negative: ${balance.toFixed(2)}` });
+  const account = await tx.paperAccount.findFirst({ where: { id: accountId, userId }, select: { cash: true } });
+  if (account && !balance.eq(account.cash.toString())) drifts.push({ check: 'cash', detail: `account cash ${account.cash.toString()} ≠ ledger sum ${balance.toFixed(2)}` });
 
   const charged = await tx.ledgerEntry.aggregate({ where: { userId, accountId, kind: { in: ['CHARGE', 'SQUARE_OFF_CHARGE'] } }, _sum: { amount: true } });
   const fillCharges = await tx.paperFill.aggregate({ where: { userId, accountId }, _sum: { chargesTotal: true } });
@@ -26,13 +30,19 @@ export async function reconcileAccount(tx: Tx, userId: UserId, accountId: string
   const ended = await tx.paperOrder.findMany({ where: { userId, accountId, status: { in: ['COMPLETE', 'CANCELLED', 'REJECTED'] } }, select: { id: true } });
   const endedIds = new Set(ended.map((o) => o.id));
   const byOrder = await tx.ledgerEntry.groupBy({ by: ['refId'], where: { userId, accountId, kind: { in: ['MARGIN_BLOCK', 'MARGIN_RELEASE'] } }, _sum: { amount: true } });
+  const positions = await tx.paperPosition.findMany({ where: { userId, accountId } });
+  const heldByPosition = new Map(positions.map((position) => [position.id, new Decimal(position.marginHeld.toString())]));
   for (const row of byOrder) {
+    const held = row.refId === null ? undefined : heldByPosition.get(row.refId);
+    if (held !== undefined) {
+      const ledger = new Decimal(row._sum.amount?.toString() ?? '0').neg();
+      if (!held.eq(ledger)) drifts.push({ check: 'margin', detail: `position ${row.refId} holds ${held.toFixed(2)} but its ledger holds ${ledger.toFixed(2)}` });
+    }
     if (row.refId === null || !endedIds.has(row.refId)) continue;
     const left = new Decimal(row._sum.amount?.toString() ?? '0');
     if (!left.isZero()) drifts.push({ check: 'margin', detail: `order ${row.refId} ended with ${left.neg().toFixed(2)} still blocked` });
   }
 
-  const positions = await tx.paperPosition.findMany({ where: { userId, accountId } });
   const fills = await tx.paperFill.groupBy({ by: ['exchange', 'tradingsymbol', 'product', 'transactionType'], where: { userId, accountId }, _sum: { quantity: true } });
   const net = new Map<string, { buy: number; sell: number }>();
   for (const fill of fills) {

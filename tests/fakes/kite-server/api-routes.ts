@@ -5,7 +5,7 @@ import { historicalCandles } from './historical';
 import { inputError, KiteHttpError, parseJsonBody, sendCsv, sendSuccess } from './http-io';
 import { KITE_EXCHANGES, type Instrument } from './instruments';
 import { formatIstDate, formatIstDateTime } from './ist-time';
-import { basketMargins, ContractNoteOrderSchema, MarginOrderSchema, orderMargins, parseOrderList } from './margin-calculator';
+import { basketMargins, ContractNoteOrderSchema, type MarginMode, type MarginOrder, MarginOrderSchema, orderMargins, parseOrderList } from './margin-calculator';
 import { fullQuote, ltpQuote, ohlcQuote } from './market';
 import { orderHistoryFor, ordersFor, tradesFor } from './orders';
 import { holdingsFor, positionsFor } from './portfolio';
@@ -31,6 +31,25 @@ function profileOf(user: FakeZerodhaUser) {
     avatar_url: null,
     meta: { demat_consent: user.dematConsent },
   };
+}
+
+const marginMode = (query: URLSearchParams): MarginMode => (query.get('mode') === 'compact' ? 'compact' : 'full');
+
+/** The account's open net positions as basket legs (what consider_positions adds on Kite). */
+function positionLegs(state: FakeKiteState, r: Authed): MarginOrder[] {
+  return positionsFor(state.book, r.user, r.now)
+    .net.filter((position) => position.quantity !== 0)
+    .map((position) => ({
+      exchange: position.exchange,
+      tradingsymbol: position.tradingsymbol,
+      transaction_type: position.quantity > 0 ? ('BUY' as const) : ('SELL' as const),
+      variety: 'regular',
+      product: position.product,
+      order_type: 'MARKET',
+      quantity: Math.abs(position.quantity),
+      price: position.last_price,
+      trigger_price: 0,
+    }));
 }
 
 const QUOTE_LIMITS = { full: 500, ohlc: 1000, ltp: 1000 } as const;
@@ -124,19 +143,24 @@ const AUTHED_ROUTES: Route[] = [
             price: order.average_price,
             tradeDate: formatIstDate(r.now),
           },
-          s.sttRounding,
+          s.charges,
         ),
       })),
   },
   {
     method: 'POST',
     pattern: /^\/margins\/orders$/,
-    handle: (s, r) => orderMargins(s.book, parseOrderList(MarginOrderSchema, parseJsonBody(r.body)), r.now, s.sttRounding),
+    handle: (s, r) => orderMargins(s.book, parseOrderList(MarginOrderSchema, parseJsonBody(r.body)), r.now, s.charges, marginMode(r.query)),
   },
   {
     method: 'POST',
     pattern: /^\/margins\/basket$/,
-    handle: (s, r) => basketMargins(s.book, parseOrderList(MarginOrderSchema, parseJsonBody(r.body)), r.now, s.sttRounding),
+    handle: (s, r) =>
+      basketMargins(s.book, parseOrderList(MarginOrderSchema, parseJsonBody(r.body)), r.now, s.charges, {
+        mode: marginMode(r.query),
+        // Kite's default is to consider the account's positions; kiteconnect sends "true"/"false".
+        ...(r.query.get('consider_positions') !== 'false' && { positions: positionLegs(s, r) }),
+      }),
   },
 ];
 

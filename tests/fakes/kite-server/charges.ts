@@ -15,13 +15,15 @@ export type ChargeInput = {
 
 export type SttRounding = 'rupee' | 'none';
 
+/** How the fake prices charges: STT rounding, and Zerodha's per-order brokerage (flat on options, the cap elsewhere). */
+export type ChargeSettings = { sttRounding: SttRounding; brokerageRupees: number };
+export const DEFAULT_CHARGE_SETTINGS: ChargeSettings = { sttRounding: 'none', brokerageRupees: 20 };
+
 // Rates from /work/shared/docs/paper-trading.md §4.2 (Zerodha, NSE), as fractions of turnover.
 // Exchange rates include NSE IPFT. F&O STT rose on 2026-04-01 (Budget 2026).
 const FNO_STT_CHANGE = '2026-04-01';
 const rates = {
   brokeragePct: new Decimal('0.0003'),
-  brokerageCap: new Decimal(20),
-  optionsBrokerage: new Decimal(20),
   sebi: new Decimal('0.000001'),
   gst: new Decimal('0.18'),
   exchange: {
@@ -96,18 +98,18 @@ export function zeroCharges(taxType = ''): Charges {
 }
 
 /** One order's charges in Kite's field names. GST is reported as IGST, as Kite's samples do. */
-export function computeCharges(book: InstrumentBook, input: ChargeInput, rounding: SttRounding): Charges {
+export function computeCharges(book: InstrumentBook, input: ChargeInput, settings: ChargeSettings): Charges {
   const kind = chargeKind(book, input.exchange, input.tradingsymbol, input.product);
   const turnover = new Decimal(input.price).mul(input.quantity);
   const brokerage =
     kind === 'equity-delivery'
       ? new Decimal(0)
       : kind === 'options'
-        ? rates.optionsBrokerage
-        : Decimal.min(turnover.mul(rates.brokeragePct), rates.brokerageCap);
+        ? new Decimal(settings.brokerageRupees)
+        : Decimal.min(turnover.mul(rates.brokeragePct), settings.brokerageRupees);
   const rawTax = turnover.mul(sttRate(kind, input.transactionType, input.tradeDate));
   // Zerodha: "STT/CTT charged will be rounded off to the nearest rupee".
-  const tax = rounding === 'rupee' ? rawTax.toDecimalPlaces(0, Decimal.ROUND_HALF_UP) : rawTax;
+  const tax = settings.sttRounding === 'rupee' ? rawTax.toDecimalPlaces(0, Decimal.ROUND_HALF_UP) : rawTax;
   const exchangeRate = input.exchange === 'BSE' && kind.startsWith('equity') ? rates.bseEquityExchange : rates.exchange[kind];
   const exchangeCharge = turnover.mul(exchangeRate);
   const sebi = turnover.mul(rates.sebi);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { DEMO_APP } from './demo-app';
 import { handleApi } from './api-routes';
-import type { SttRounding } from './charges';
+import { DEFAULT_CHARGE_SETTINGS, type SttRounding } from './charges';
 import { FakeClock } from './clock';
 import { type AddAppOptions, CONTROL_PREFIX, createControl, type FakeKiteControl, handleControl } from './control';
 import { KiteHttpError, readBody, sendHtml, sendJson, sendKiteError } from './http-io';
@@ -34,8 +34,17 @@ export type StartFakeKiteOptions = {
   rateLimits?: boolean;
   /** Source of "now" (the control's advanceClock adds to it). Default: the system clock. */
   now?: () => Date;
-  /** STT/CTT on /charges/orders and margin calls: rounded to the rupee (Zerodha's contract notes) or raw. Default 'rupee'. */
+  /**
+   * STT/CTT on /charges/orders and margin calls: raw floats, as Kite's API sends them (its docs'
+   * samples: 0.56 on a ₹560 delivery buy, 1.498 on ₹1,498), or rounded to the rupee as on the
+   * final contract note. Default 'none'.
+   */
   sttRounding?: SttRounding;
+  /**
+   * Zerodha's per-order brokerage in rupees: flat on options, the cap on intraday and futures
+   * (default 20). Change it to play a Zerodha whose rates moved ahead of the app's rate table.
+   */
+  brokerageRupees?: number;
 };
 
 export type FakeKite = {
@@ -68,7 +77,10 @@ export async function startFakeKite(options: StartFakeKiteOptions = {}): Promise
     book: await loadInstrumentBook(options.instrumentsCsv, clock.now()),
     users: new Map((options.users ?? DEFAULT_USERS).map((user) => [user.userId, user])),
     requests: [],
-    sttRounding: options.sttRounding ?? 'rupee',
+    charges: {
+      sttRounding: options.sttRounding ?? DEFAULT_CHARGE_SETTINGS.sttRounding,
+      brokerageRupees: options.brokerageRupees ?? DEFAULT_CHARGE_SETTINGS.brokerageRupees,
+    },
     defaultRedirectUrl,
   };
   const demoApp: KiteApp = { ...DEMO_APP, redirectUrl: defaultRedirectUrl, ...options.demoApp };

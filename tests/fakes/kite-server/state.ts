@@ -1,4 +1,4 @@
-import type { SttRounding } from './charges';
+import type { ChargeSettings } from './charges';
 import type { FakeClock } from './clock';
 import type { InstrumentBook } from './instruments';
 import type { RateLimiter } from './rate-limit';
@@ -25,7 +25,7 @@ export type FakeKiteState = {
   book: InstrumentBook;
   users: ReadonlyMap<string, FakeZerodhaUser>;
   requests: LoggedRequest[];
-  sttRounding: SttRounding;
+  charges: ChargeSettings;
   defaultRedirectUrl: string;
 };
 
