@@ -1,4 +1,5 @@
 import 'server-only';
+import { forgetWithoutKite } from './session-absence';
 import { randomUUID } from 'node:crypto';
 import type { UserId } from '@/lib/auth/user-id';
 import { buildAad } from '@/lib/crypto/aad';
@@ -70,6 +71,7 @@ export async function storeKiteSession({
   const accessTokenCipher = encryptSecret({ plaintext: accessToken, aad: accessTokenAad(userId, appId), keyring: appKeyring() });
   const data = { appId, accessTokenCipher, zerodhaUserId, zerodhaUserName, expiresAt, createdAt: new Date() };
   await withUserTx(userId, (tx) => tx.kiteSession.upsert({ where: { userId }, create: { userId, ...data }, update: data }));
+  forgetWithoutKite(userId);
 }
 
 export async function deleteKiteSession({ userId }: { userId: UserId }): Promise<void> {

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { VirtualContractParam } from 'kiteconnect';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { UserId } from '@/lib/auth/user-id';
 import { db } from '@/lib/db/client';
 import { withUserTx } from '@/lib/db/rls';
@@ -127,8 +127,7 @@ describe("Kite's own margin and charges while the user's Kite session is live", 
     expect(before.charges.rateVersion).not.toBe('kite');
 
     expect(await connectKite(kite, { userId: user.id })).toBe('connected');
-    // The quote provider remembers for 5 s that this user had no Kite session (kite-user-quotes.ts).
-    await new Promise((resolve) => setTimeout(resolve, 5_100));
+    // The preview above remembered that this user had no Kite session; connecting forgets it at once.
     const preview = await previewOrder({ userId: user.id, input: sellCall });
     expect(preview.quote.source).toBe('kite');
     // Short 26350 call against the paper long 26300 call: 30% of its SPAN plus its exposure.
@@ -278,6 +277,33 @@ describe("adopting Kite's contract note after fills", () => {
     expect(await db().ledgerEntry.count({ where: { userId: user.id } })).toBe(ledgerCount);
     expect(await db().paperFill.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } })).toEqual(snapshot);
     expect(marginRequests()).toEqual([]);
+  });
+
+  it("a live order blocks Kite's margin and its fills carry Kite's contract note, with no extra step", async () => {
+    // Orders at Kite's prices follow NSE hours, and Kite's quotes are live only for "now": move the
+    // clock (Date only; timers stay real) into a trading session for this test.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: new Date('2026-11-25T05:00:00.000Z') });
+    onTestFinished(async () => {
+      vi.useRealTimers();
+      // PGlite's now() follows the faked Date: drop the Kite rate-limit slots reserved in the future.
+      await db().rateLimitBucket.deleteMany({ where: { key: { startsWith: 'kite:' } } });
+    });
+    const user = await linkedUser('kite-place');
+    const input = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 100 });
+    const { order } = await placePaperOrder({ userId: user.id, input });
+    expect(order).toMatchObject({ status: 'COMPLETE', priceSource: 'kite' });
+    const asked = marginRequests().map((r) => r.path);
+    expect(asked).toContain('/margins/orders');
+    expect(asked).toContain('/charges/orders');
+    const fills = await fillsOf(user.id, order.id);
+    expect(fills.length).toBeGreaterThan(0);
+    // ₹15 is the fake Zerodha's brokerage cap; our own table would say ₹20.
+    expect(fills.every((f) => f.chargesSource === 'kite')).toBe(true);
+    expect(fills.reduce((sum, f) => sum.plus((f.charges as { brokerage: string }).brokerage), new Decimal(0)).toFixed(2)).toBe('15.00');
+    const block = await db().ledgerEntry.findFirst({ where: { userId: user.id, refId: order.id, kind: 'MARGIN_BLOCK' } });
+    const kiteMargin = new Decimal(order.blockedMargin.toString());
+    expect(new Decimal(block?.amount.toString() ?? '0').neg().toFixed(2)).toBe(kiteMargin.toFixed(2));
+    expect(await drifts(user.id)).toEqual([]);
   });
 
   it("leaves our charges in place when Kite fails or is not live, for another user's orders, and for another day's fills", async () => {

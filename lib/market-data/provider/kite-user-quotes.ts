@@ -1,6 +1,7 @@
 import 'server-only';
 import type { UserId } from '@/lib/auth/user-id';
 import { getKiteQuotes } from '@/lib/kite/quotes';
+import { knownWithoutKite, rememberWithoutKite } from '@/lib/kite/session-absence';
 import type { Quote } from '@/lib/market-data/quote';
 import { fromKiteQuote } from './from-kite-quote';
 
@@ -11,20 +12,16 @@ import { fromKiteQuote } from './from-kite-quote';
 const REUSE_MS = 1000;
 const KEEP_MS = 60_000;
 const memo = new Map<string, { at: number; quotes: Map<string, Quote> }>();
-// Users without a live Kite session are remembered briefly, so their orders do not pay a lookup each.
-const ABSENT_MS = 5000;
-const absent = new Map<string, number>();
 
 export async function kiteQuotesFor(userId: UserId, keys: readonly string[]): Promise<Map<string, Quote>> {
   const now = Date.now();
-  if ((absent.get(userId) ?? 0) > now) return new Map();
+  if (knownWithoutKite(userId, now)) return new Map();
   const previous = memo.get(userId);
   if (previous && now - previous.at < REUSE_MS && keys.every((key) => previous.quotes.has(key))) return previous.quotes;
   const fetched = await getKiteQuotes({ userId, instruments: [...keys] });
   if (!fetched) {
     if (previous && now - previous.at < KEEP_MS) return previous.quotes;
-    if (absent.size > 10_000) absent.clear();
-    absent.set(userId, now + ABSENT_MS);
+    rememberWithoutKite(userId, now);
     return new Map();
   }
   const quotes = new Map(previous && now - previous.at < KEEP_MS ? previous.quotes : []);

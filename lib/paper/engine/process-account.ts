@@ -11,6 +11,7 @@ import type { Quote } from '@/lib/market-data/quote';
 import { istDateString, isTradingDay } from '@/lib/market/calendar';
 import { dayOrderExpired, squareOffDue } from './lifecycle-times';
 import { lockActiveAccount } from '@/lib/paper/account/lock-account';
+import { adoptKiteCharges } from '@/lib/paper/kite/adopt-kite-charges';
 import { bookFill } from '@/lib/paper/orders/book-fill';
 import { lockAndLoadBookState, tradingDayOf, tradingDayStart } from '@/lib/paper/orders/book-state';
 import { LIVE_STATUSES, newOrderRow, type OrderRow } from '@/lib/paper/orders/order-row';
@@ -51,7 +52,12 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
   if (pending === null || (pending.keys.size === 0 && pending.t1 === 0)) return { evaluated: 0 };
   const { instruments, quotes } = await loadTargets(pending.keys, now, userId);
 
-  return withUserTx(userId, async (tx) => {
+  // Orders that filled at Kite's prices, to take Kite's contract note once this pass has committed.
+  const kiteFilled: string[] = [];
+  const noteKiteFill = (before: OrderRow, after: OrderRow) => {
+    if (after.filledQuantity > before.filledQuantity && after.priceSource === 'kite') kiteFilled.push(after.id);
+  };
+  const result = await withUserTx(userId, async (tx) => {
     const account = await lockActiveAccount(tx, userId);
     let evaluated = 0;
     const live = await tx.paperOrder.findMany({ where: { userId, accountId: account.id, status: { in: LIVE_STATUSES } }, orderBy: { placedAt: 'asc' } });
@@ -65,15 +71,17 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
       if (!instrument || !quote) continue;
       // A square-off order may have to use the last quote of the session when the engine catches up after the close.
       const at = order.tag === 'SQUAREOFF' && quote.timestamp.getTime() < now.getTime() - 5000 ? quote.timestamp : now;
-      await runOrder(tx, { userId, order, instrument, quote, now: at, autoSquareOff: order.tag === 'SQUAREOFF' });
+      noteKiteFill(order, await runOrder(tx, { userId, order, instrument, quote, now: at, autoSquareOff: order.tag === 'SQUAREOFF' }));
       evaluated += 1;
     }
     await settleExpired(tx, { userId, accountId: account.id, now, instruments });
-    await squareOff(tx, { userId, accountId: account.id, now, hours, instruments, quotes });
+    await squareOff(tx, { userId, accountId: account.id, now, hours, instruments, quotes, noteKiteFill });
     await settleT1(tx, { userId, accountId: account.id, now, hours });
     await tx.paperAccount.update({ where: { id: account.id }, data: { processedAt: now } });
     return { evaluated };
   });
+  if (kiteFilled.length > 0) await adoptKiteCharges({ userId, orderIds: kiteFilled, now });
+  return result;
 }
 
 async function expire(tx: Tx, userId: UserId, order: OrderRow): Promise<void> {
@@ -82,7 +90,7 @@ async function expire(tx: Tx, userId: UserId, order: OrderRow): Promise<void> {
 
 async function squareOff(
   tx: Tx,
-  args: { userId: UserId; accountId: string; now: Date; hours: Hours; instruments: Map<string, Instrument>; quotes: Map<string, Quote> },
+  args: { userId: UserId; accountId: string; now: Date; hours: Hours; instruments: Map<string, Instrument>; quotes: Map<string, Quote>; noteKiteFill: (before: OrderRow, after: OrderRow) => void },
 ): Promise<void> {
   const { userId, accountId, now, hours } = args;
   const positions = await tx.paperPosition.findMany({ where: { userId, accountId, product: 'MIS', NOT: { quantity: 0 } } });
@@ -106,10 +114,11 @@ async function squareOff(
     });
     const at = quote.timestamp.getTime() < now.getTime() - 5000 ? quote.timestamp : now;
     const booking = newBooking({ userId, accountId, order });
-    await stepOrder(booking, { order, instrument, quote, now: at, autoSquareOff: true }, () =>
+    const stepped = await stepOrder(booking, { order, instrument, quote, now: at, autoSquareOff: true }, () =>
       lockAndLoadBookState(tx, { userId, exchange: order.exchange, tradingsymbol: order.tradingsymbol, product: order.product, at, orderId: order.id }),
     );
     await saveBooking(sqlOf(tx), booking);
+    if (stepped !== null) args.noteKiteFill(order, stepped);
   }
 }
 

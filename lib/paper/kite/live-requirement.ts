@@ -1,10 +1,12 @@
 import 'server-only';
 import { Decimal } from 'decimal.js';
 import type { UserId } from '@/lib/auth/user-id';
+import { withUserTx } from '@/lib/db/rls';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import type { Quote } from '@/lib/market-data/quote';
 import { type Requirement, worstPrice } from '@/lib/paper/orders/estimate-requirement';
 import type { PlaceOrderInput } from '@/lib/paper/orders/order-input';
+import { openingQuantity } from '@/lib/paper/orders/opening-quantity';
 import { kiteOrderRequirement } from './kite-order-requirement';
 import { openPaperFnoPositions } from './open-paper-positions';
 
@@ -55,4 +57,26 @@ export async function liveRequirement({
     charges: kite.charges,
     total: new Decimal(kite.margin.total).plus(kite.charges.total).toFixed(2),
   };
+}
+
+/**
+ * liveRequirement for an order about to be placed: reads how much of it would open a position
+ * (outside any lock; the placement compares this with what it sees under the lock and falls back
+ * to the estimate if they differ) and asks Kite.
+ */
+export async function liveRequirementForPlacement(args: { userId: UserId; input: PlaceOrderInput; instrument: Instrument; quote: Quote; at: Date }): Promise<{ requirement: Requirement; openingQuantity: number } | null> {
+  if (args.quote.source !== 'kite') return null;
+  const { userId, input, instrument } = args;
+  const position = await withUserTx(userId, async (tx) => {
+    const account = await tx.paperAccount.findFirst({ where: { userId, activeUserId: userId }, select: { id: true } });
+    if (!account) return null;
+    return tx.paperPosition.findFirst({
+      where: { userId, accountId: account.id, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product, NOT: { quantity: 0 } },
+      orderBy: { tradingDay: 'desc' },
+      select: { quantity: true },
+    });
+  });
+  const opening = openingQuantity(position ?? { quantity: 0 }, input);
+  const requirement = await liveRequirement({ ...args, openingQuantity: opening });
+  return requirement && { requirement, openingQuantity: opening };
 }

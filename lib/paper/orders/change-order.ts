@@ -12,7 +12,7 @@ import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
 import type { ModifyOrderInput } from './order-input';
 import { LIVE_STATUSES, toKiteStatus, type OrderRow } from './order-row';
-import { openingQuantity } from './place-order';
+import { openingQuantity } from './opening-quantity';
 import { cancelOrder, releaseRemainder, stepOrder } from './run-order';
 import { addLedger, newBooking, saveBooking } from './save-booking';
 

@@ -15,6 +15,9 @@ import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
 import type { PlaceOrderInput } from './order-input';
 import { newOrderRow, readOrder, type OrderRow } from './order-row';
+import { openingQuantity } from './opening-quantity';
+import { adoptKiteCharges } from '@/lib/paper/kite/adopt-kite-charges';
+import { liveRequirementForPlacement } from '@/lib/paper/kite/live-requirement';
 import { stepOrder } from './run-order';
 import { addLedger, newBooking, saveBooking } from './save-booking';
 import { loadBookState } from './book-state';
@@ -25,14 +28,6 @@ export type PlacedOrder = { order: OrderRow; replayed: boolean };
 export function requestHash(input: PlaceOrderInput): string {
   const canonical = Object.keys(input).sort().map((key) => [key, input[key as keyof PlaceOrderInput] ?? null]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-/** How much of an order would open or add to a position (the rest closes one and needs no margin). */
-export function openingQuantity(position: { quantity: number }, order: Pick<PlaceOrderInput, 'product' | 'transaction_type' | 'quantity'>): number {
-  if (order.product === 'CNC') return order.transaction_type === 'BUY' ? order.quantity : 0;
-  const held = position.quantity;
-  const opposite = order.transaction_type === 'BUY' ? held < 0 : held > 0;
-  return opposite ? Math.max(0, order.quantity - Math.abs(held)) : order.quantity;
 }
 
 /**
@@ -46,18 +41,26 @@ export async function placePaperOrder({ userId, input, idempotencyKey, now = new
   const problems = checkOrder(input, instrument, quote.lastPrice);
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The order is not valid.', problems);
   const hash = requestHash(input);
+  // With live Kite prices, Kite's own margin and charges: asked before the lock is taken.
+  const live = await liveRequirementForPlacement({ userId, input, instrument, quote, at: now });
+  let placed: PlacedOrder;
   try {
-    return await placeLocked({ userId, input, idempotencyKey, now, instrument, quote, hash });
+    placed = await placeLocked({ userId, input, idempotencyKey, now, instrument, quote, hash, live });
   } catch (error) {
     // First order of a new user: open the account (₹1,00,000) and try once more.
     if (!(error instanceof AppError && error.code === 'not_found')) throw error;
     await getPaperAccount({ userId });
-    return placeLocked({ userId, input, idempotencyKey, now, instrument, quote, hash });
+    placed = await placeLocked({ userId, input, idempotencyKey, now, instrument, quote, hash, live });
   }
+  // Fills priced by Kite's quotes take Kite's contract note once they are committed.
+  if (!placed.replayed && placed.order.filledQuantity > 0 && quote.source === 'kite') await adoptKiteCharges({ userId, orderIds: [placed.order.id], now });
+  return placed;
 }
 
-async function placeLocked(args: { userId: UserId; input: PlaceOrderInput; idempotencyKey?: string | undefined; now: Date; instrument: Instrument; quote: Quote; hash: string }): Promise<PlacedOrder> {
-  const { userId, input, idempotencyKey, now, instrument, quote, hash } = args;
+type LiveRequirement = Awaited<ReturnType<typeof liveRequirementForPlacement>>;
+
+async function placeLocked(args: { userId: UserId; input: PlaceOrderInput; idempotencyKey?: string | undefined; now: Date; instrument: Instrument; quote: Quote; hash: string; live: LiveRequirement }): Promise<PlacedOrder> {
+  const { userId, input, idempotencyKey, now, instrument, quote, hash, live } = args;
   // Four round trips: open + lock, read, write, commit. The order path is the busiest write there is.
   return withUserSql(userId, async (sql, [account]) => {
     if (account === undefined) throw notFound('Paper account');
@@ -77,7 +80,9 @@ async function placeLocked(args: { userId: UserId; input: PlaceOrderInput; idemp
         rejection = `Insufficient holdings: you can sell up to ${Math.max(0, sellable)} ${instrument.tradingsymbol} (no short delivery on CNC).`;
       }
     }
-    const requirement = estimateRequirement({ order: input, instrument, quote, openingQuantity: openingQuantity(state.position, input), at: now });
+    const opening = openingQuantity(state.position, input);
+    // Kite's figures hold only for the position they were asked for; if it moved since, estimate.
+    const requirement = live !== null && live.openingQuantity === opening ? live.requirement : estimateRequirement({ order: input, instrument, quote, openingQuantity: opening, at: now });
     if (rejection === null && new Decimal(requirement.total).gt(state.cash)) {
       rejection = `Insufficient funds. Required margin (with estimated charges) is ${formatInr(requirement.total)} but available is ${formatInr(state.cash.toFixed(2))}.`;
     }

@@ -9,7 +9,7 @@ import { checkOrder } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
 import type { PlaceOrderInput } from './order-input';
-import { openingQuantity } from './place-order';
+import { openingQuantity } from './opening-quantity';
 
 /**
  * What the order ticket shows before placing: margin and charges (Kite's own while the user's Kite
