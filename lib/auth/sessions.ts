@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { systemSql } from '@/lib/db/user-sql';
 import type { UserId } from '@/lib/auth/user-id';
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -27,10 +28,12 @@ export type ActiveSession = {
 export async function findActiveSession({ sessionId, userId }: { sessionId: string; userId: string }): Promise<ActiveSession | null> {
   if (!UUID.test(sessionId) || !UUID.test(userId)) return null;
   // One round trip on the hottest path of the app (every authenticated request).
-  const rows = await db().$queryRaw<{ id: string; lastSeenAt: Date; email: string; name: string; role: 'USER' | 'ADMIN' }[]>`
-    SELECT s."id", s."lastSeenAt", u."email", u."name", u."role"::text AS "role"
-    FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > now()`;
+  const rows = await systemSql().query<{ id: string; lastSeenAt: Date; email: string; name: string; role: 'USER' | 'ADMIN' }>(
+    `SELECT s."id", s."lastSeenAt", u."email", u."name", u."role"::text AS "role"
+     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."id" = $1::uuid AND s."userId" = $2::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > now()`,
+    [sessionId, userId],
+  );
   const row = rows[0];
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {

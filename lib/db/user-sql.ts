@@ -72,6 +72,16 @@ export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, firstRows: R
   }
 }
 
+/**
+ * Single statements outside any user's unit of work (auth tables the app role may not read), on the
+ * same connections, without the ORM. For the per-request session check.
+ */
+export function systemSql(): Sql {
+  const driver = dbDriver();
+  if (driver.kind === 'pglite') return { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pglite.query<R>(q, [...params])).rows };
+  return { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pool.query({ name: statementName(q), text: q, values: [...params] })).rows as R[] };
+}
+
 /** The same SQL interface over a Prisma transaction, for work that mixes both. */
 export function sqlOf(tx: Tx): Sql {
   return { query: <R extends object>(text: string, params: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params) };

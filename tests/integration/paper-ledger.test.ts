@@ -1,0 +1,58 @@
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import type { UserId } from '@/lib/auth/user-id';
+import { db } from '@/lib/db/client';
+import { withUserTx } from '@/lib/db/rls';
+import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
+import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import { placeOrderSchema } from '@/lib/paper/orders/order-input';
+import { placePaperOrder } from '@/lib/paper/orders/place-order';
+import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
+import { createTestUser } from '../support/users';
+
+async function drifts(userId: UserId) {
+  const account = await getPaperAccount({ userId });
+  return withUserTx(userId, (tx) => reconcileAccount(tx, userId, account.id));
+}
+
+const ledgerSum = async (accountId: string) => new Decimal((await db().ledgerEntry.aggregate({ where: { accountId }, _sum: { amount: true } }))._sum.amount?.toString() ?? '0');
+
+describe('the paper ledger', () => {
+  it('keeps the account’s cash equal to the ledger on every insert, one row or many', async () => {
+    const user = await createTestUser('ledger');
+    const account = await getPaperAccount({ userId: user.id });
+    await withUserTx(user.id, (tx) =>
+      tx.ledgerEntry.createMany({
+        data: [
+          { userId: user.id, accountId: account.id, kind: 'CHARGE', amount: '-12.34' },
+          { userId: user.id, accountId: account.id, kind: 'TRADE_CREDIT', amount: '100.01' },
+        ],
+      }),
+    );
+    await withUserTx(user.id, (tx) => tx.ledgerEntry.create({ data: { userId: user.id, accountId: account.id, kind: 'CHARGE', amount: '-0.67' } }));
+    const cash = (await getPaperAccount({ userId: user.id })).cash;
+    expect(cash).toBe('100087.00');
+    expect((await ledgerSum(account.id)).toFixed(2)).toBe(cash);
+  });
+
+  it('is append-only: an entry cannot be changed, even by the owner of the tables', async () => {
+    const user = await createTestUser('ledger');
+    const account = await getPaperAccount({ userId: user.id });
+    await expect(db().$executeRaw`UPDATE "LedgerEntry" SET amount = amount + 1 WHERE "accountId" = ${account.id}::uuid`).rejects.toThrow(/append-only/);
+    expect((await ledgerSum(account.id)).toFixed(2)).toBe('100000.00');
+  });
+
+  it('reconciliation catches a cash or position margin that no longer matches the ledger', async () => {
+    await seedBundledInstruments();
+    const user = await createTestUser('ledger');
+    const account = await getPaperAccount({ userId: user.id });
+    await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 5 }) });
+    expect(await drifts(user.id)).toEqual([]);
+
+    // Corruption only a direct database edit could cause, made as the tables' owner.
+    await db().$executeRaw`UPDATE "PaperAccount" SET cash = cash + 1 WHERE id = ${account.id}::uuid`;
+    await db().$executeRaw`UPDATE "PaperPosition" SET "marginHeld" = "marginHeld" + 1 WHERE "accountId" = ${account.id}::uuid`;
+    const found = await drifts(user.id);
+    expect(found.map((d) => d.check).sort()).toEqual(['cash', 'margin']);
+  });
+});
