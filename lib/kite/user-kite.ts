@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { UserId } from '@/lib/auth/user-id';
+import { DecryptionError } from '@/lib/crypto/errors';
 import { logInfo } from '@/lib/log';
 import { callKite, type RetryPolicy } from './call-kite';
 import { createKiteClient, type KiteClient } from './client';
@@ -25,7 +26,17 @@ export async function withUserKite<T>(
   work: (call: UserKiteCall) => Promise<T>,
 ): Promise<T | null> {
   const { userId, event, timeoutMs, retry } = options;
-  const session = await revealKiteSession({ userId });
+  let session;
+  try {
+    session = await revealKiteSession({ userId });
+  } catch (error) {
+    // A token sealed under a key that is no longer configured can never be used again: treat the
+    // session as expired (the user is asked to reconnect) instead of failing every call for it.
+    if (!(error instanceof DecryptionError)) throw error;
+    logInfo(event, { userId, problem: 'stored Kite token cannot be decrypted with the configured keys; session expired' });
+    await expireKiteSession({ userId });
+    return null;
+  }
   if (!session) return null;
   const client = createKiteClient({ apiKey: session.apiKey, accessToken: session.accessToken, ...(timeoutMs !== undefined && { timeoutMs }) });
   const call: UserKiteCall = ({ schema, request, category }) =>

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { getMarketQuotes } from '@/lib/market-data/provider/market-quotes';
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
@@ -30,5 +31,15 @@ describe('paper prices from a live Kite session', () => {
       input: placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'LIMIT', product: 'CNC', quantity: 1, price: '1.00' }),
     });
     expect(order.priceSource).toBe('kite');
+  });
+
+  it('a stored token that no longer decrypts ends the session (prices fall back, labelled) instead of failing every call', async () => {
+    const linked = await linkedUser();
+    // As if the key that sealed it were retired: the ciphertext no longer authenticates.
+    await db().$executeRaw`UPDATE "KiteSession" SET "accessTokenCipher" = "accessTokenCipher" || 'x' WHERE "userId" = ${linked.id}::uuid`;
+    const quote = (await getMarketQuotes({ userId: linked.id, keys: ['NSE:INFY'] }))['NSE:INFY'] as { source: string };
+    expect(quote.source).toBe('simulated');
+    const session = await db().kiteSession.findUnique({ where: { userId: linked.id }, select: { expiresAt: true } });
+    expect(session && session.expiresAt.getTime() <= Date.now()).toBe(true);
   });
 });

@@ -97,7 +97,8 @@ export async function saveBooking(sql: Sql, booking: Booking): Promise<void> {
     JSON.stringify(booking.journal),
   ]);
   const written = rows[0];
-  // Row-level security drops rows of another user silently; a short write must not commit.
+  // Every planned row must be written (a conflict clause or a policy could drop one): a short
+  // write throws, so the transaction rolls back instead of committing half a booking.
   if (!written || written.orders !== 1 || written.fills !== booking.fills.length || written.ledger !== booking.ledger.length) {
     throw new Error('paper booking was not written in full');
   }
