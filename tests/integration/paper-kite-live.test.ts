@@ -14,6 +14,7 @@ import { kiteFillCharges } from '@/lib/paper/kite/kite-fill-charges';
 import { kiteOrderRequirement, type RequirementOrder } from '@/lib/paper/kite/kite-order-requirement';
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
+import { processAccount } from '@/lib/paper/engine/process-account';
 import { previewOrder } from '@/lib/paper/orders/preview-order';
 import { getFunds } from '@/lib/paper/read/read-paper';
 import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
@@ -60,6 +61,19 @@ async function fakeNote(order: Omit<VirtualContractParam, 'order_id' | 'variety'
   const [row] = await direct.getvirtualContractNote([{ ...order, order_id: '1', variety: 'regular' }]);
   if (!row) throw new Error('no contract note');
   return row.charges;
+}
+
+/**
+ * Orders at Kite's prices follow NSE hours, and Kite's quotes are live only for "now": tests that
+ * place them move the clock (Date only; timers stay real) into a trading session.
+ */
+function useClockAt(iso: string) {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: new Date(iso) });
+  onTestFinished(async () => {
+    vi.useRealTimers();
+    // PGlite's now() follows the faked Date: drop the Kite rate-limit slots reserved in the future.
+    await db().rateLimitBucket.deleteMany({ where: { key: { startsWith: 'kite:' } } });
+  });
 }
 
 const marginRequests = () => kite.control.requests.filter((r) => r.path.startsWith('/margins') || r.path.startsWith('/charges'));
@@ -280,14 +294,7 @@ describe("adopting Kite's contract note after fills", () => {
   });
 
   it("a live order blocks Kite's margin and its fills carry Kite's contract note, with no extra step", async () => {
-    // Orders at Kite's prices follow NSE hours, and Kite's quotes are live only for "now": move the
-    // clock (Date only; timers stay real) into a trading session for this test.
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: new Date('2026-11-25T05:00:00.000Z') });
-    onTestFinished(async () => {
-      vi.useRealTimers();
-      // PGlite's now() follows the faked Date: drop the Kite rate-limit slots reserved in the future.
-      await db().rateLimitBucket.deleteMany({ where: { key: { startsWith: 'kite:' } } });
-    });
+    useClockAt('2026-11-25T05:00:00.000Z'); // Wednesday 10:30 IST
     const user = await linkedUser('kite-place');
     const input = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 100 });
     const { order } = await placePaperOrder({ userId: user.id, input });
@@ -303,6 +310,26 @@ describe("adopting Kite's contract note after fills", () => {
     const block = await db().ledgerEntry.findFirst({ where: { userId: user.id, refId: order.id, kind: 'MARGIN_BLOCK' } });
     const kiteMargin = new Decimal(order.blockedMargin.toString());
     expect(new Decimal(block?.amount.toString() ?? '0').neg().toFixed(2)).toBe(kiteMargin.toFixed(2));
+    expect(await drifts(user.id)).toEqual([]);
+  });
+
+  it("the engine squares off an MIS position at Kite's prices at 15:20 IST and the fill takes Kite's note; the ₹50 + GST stays ours", async () => {
+    useClockAt('2026-11-25T09:00:00.000Z'); // Wednesday 14:30 IST
+    const user = await linkedUser('kite-squareoff');
+    const input = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 100 });
+    expect((await placePaperOrder({ userId: user.id, input })).order.status).toBe('COMPLETE');
+    // Kite's prices bring NSE hours even though the simulated market here trades around the clock.
+    vi.setSystemTime(new Date('2026-11-25T09:51:00.000Z')); // 15:21 IST
+    await processAccount({ userId: user.id });
+    const squareOff = await db().paperOrder.findFirst({ where: { userId: user.id, tag: 'SQUAREOFF' } });
+    expect(squareOff).toMatchObject({ status: 'COMPLETE', priceSource: 'kite', transactionType: 'SELL', quantity: 100 });
+    const fills = await fillsOf(user.id, squareOff?.id ?? '');
+    expect(fills.length).toBeGreaterThan(0);
+    expect(fills.every((f) => f.chargesSource === 'kite')).toBe(true);
+    const brokerage = fills.reduce((sum, f) => sum.plus((f.charges as { brokerage: string }).brokerage), new Decimal(0));
+    expect(brokerage.toFixed(2)).toBe('15.00');
+    const squareOffCharge = await db().ledgerEntry.findMany({ where: { userId: user.id, kind: 'SQUARE_OFF_CHARGE' } });
+    expect(squareOffCharge.map((e) => e.amount.toString())).toEqual(['-59']);
     expect(await drifts(user.id)).toEqual([]);
   });
 

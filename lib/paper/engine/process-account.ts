@@ -95,11 +95,13 @@ async function squareOff(
   const { userId, accountId, now, hours } = args;
   const positions = await tx.paperPosition.findMany({ where: { userId, accountId, product: 'MIS', NOT: { quantity: 0 } } });
   for (const position of positions) {
-    if (!squareOffDue(position.exchange, now, hours) && tradingDayOf(now).getTime() === position.tradingDay.getTime()) continue;
     const key = quoteKey(position);
     const instrument = args.instruments.get(key);
     const quote = args.quotes.get(key);
     if (!instrument || !quote) continue;
+    // At Kite's prices the exchange's hours apply, whatever the simulated market's setting.
+    const positionHours = quote.source === 'kite' ? 'nse' : hours;
+    if (!squareOffDue(position.exchange, now, positionHours) && tradingDayOf(now).getTime() === position.tradingDay.getTime()) continue;
     const where = { userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, product: 'MIS', status: { in: LIVE_STATUSES } };
     const alreadyQueued = await tx.paperOrder.count({ where: { ...where, tag: 'SQUAREOFF' } });
     if (alreadyQueued > 0) continue;
