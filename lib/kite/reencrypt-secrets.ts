@@ -58,8 +58,9 @@ async function reencryptRows<Row extends { id: string }>(args: {
     const rows = await args.page(cursor);
     for (const row of rows) {
       const { ciphertext, aad } = args.sealed(row);
-      if (!needsReencryption(ciphertext, args.keyring)) continue;
       try {
+        // A malformed row is counted as a failure like an undecryptable one; it must not stop the walk.
+        if (!needsReencryption(ciphertext, args.keyring)) continue;
         const plaintext = decryptSecret({ ciphertext, aad, keyring: args.keyring });
         args.onChanged(await args.replace(row, encryptSecret({ plaintext, aad, keyring: args.keyring })));
       } catch {

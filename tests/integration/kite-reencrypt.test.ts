@@ -53,5 +53,10 @@ describe('secrets re-encryption', () => {
     const report = await reencryptKiteSecrets({ keyring: appKeyring() });
     expect(report.failed).toBeGreaterThanOrEqual(1);
     await expect(revealKiteApp({ userId: other.id })).rejects.toThrow(/Decryption failed/);
+
+    // A row that is not even a ciphertext (corrupted by hand) is counted too, and does not stop the walk.
+    await db().kiteApp.update({ where: { id: otherRow?.id ?? '' }, data: { apiSecretCipher: 'v1.old.not base64!' } });
+    const afterCorruption = await reencryptKiteSecrets({ keyring: appKeyring() });
+    expect(afterCorruption.failed).toBeGreaterThanOrEqual(1);
   });
 });

@@ -49,7 +49,7 @@ describe('paper engine', () => {
     expect(await withUserTx(user.id, (tx) => reconcileAccount(tx, user.id, funds.id))).toEqual([]);
   });
 
-  it('an expired option position settles at the expiry-day close and releases its margin', async () => {
+  it('an expired option position settles at expiry and releases its margin', async () => {
     const user = await createTestUser();
     const input = placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26300PE', transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 });
     const { order: bought } = await placePaperOrder({ userId: user.id, input, now: new Date('2026-11-20T04:00:00.000Z') });

@@ -27,7 +27,11 @@ export type Holding = { exchange: string; tradingsymbol: string; quantity: numbe
 export type Trade = {
   trade_id: string; order_id: string; tradingsymbol: string; exchange: string; product: string; transaction_type: string; quantity: number; average_price: number;
   fill_timestamp: string; charges_source: string; price_source: string; charges_total: string;
-  charges: { brokerage: string; transaction_tax: string; transaction_tax_type: string; exchange_turnover_charge: string; sebi_turnover_charge: string; stamp_duty: string; gst: { total: string }; dp_charges?: string; squareoff_charge?: string; total: string };
+  charges: { brokerage: string; transaction_tax: string; transaction_tax_type: string; exchange_turnover_charge: string; sebi_turnover_charge: string; stamp_duty: string; gst: { total: string }; dp_charges?: string; squareoff_charge?: string; total: string;
+    /** CNC sells: units that closed a buy of the same day, billed intraday, and the re-bill of that buy (part of total). */
+    intraday_quantity?: number;
+    buy_leg_adjustment?: { quantity: number; brokerage: string; transaction_tax: string; exchange_turnover_charge: string; sebi_turnover_charge: string; stamp_duty: string; gst: string; total: string };
+  };
 };
 export type LedgerRow = { id: string; kind: string; amount: string; balance: string; note: string | null; created_at: string };
 export type Funds = {

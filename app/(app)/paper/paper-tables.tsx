@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Holding, LedgerRow, Order, Position, Trade } from './api-client';
 import { buttonClass, inputClass, inr, istTime, pnlClass, sourceLabel, tableClass, tdClass, thClass } from './format';
+import { TradeCharges } from './trade-charges';
 
 function Table({ caption, head, children, empty }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean }) {
   if (empty) return <p className="p-3 text-sm text-slate-500">No {caption.toLowerCase()} yet.</p>;
@@ -123,22 +124,7 @@ export function TradesTable({ trades }: { trades: Trade[] }) {
           <td className={tdClass}>{t.transaction_type}</td>
           <td className={`${tdClass} num`}>{t.quantity}</td>
           <td className={`${tdClass} num`}>{inr(t.average_price)}<span className="block text-xs text-slate-500">{t.price_source === 'kite' ? 'Kite live' : 'Simulated'}</span></td>
-          <td className={tdClass}>
-            <details>
-              <summary className="num cursor-pointer" data-testid="trade-charges">{inr(t.charges.total)}</summary>
-              <dl className="num mt-1 grid grid-cols-2 gap-x-3 text-xs">
-                <dt>Brokerage</dt><dd>{inr(t.charges.brokerage)}</dd>
-                <dt>{t.charges.transaction_tax_type.toUpperCase()}</dt><dd>{inr(t.charges.transaction_tax)}</dd>
-                <dt>Exchange txn</dt><dd>{inr(t.charges.exchange_turnover_charge)}</dd>
-                <dt>SEBI fee</dt><dd>{inr(t.charges.sebi_turnover_charge)}</dd>
-                <dt>Stamp duty</dt><dd>{inr(t.charges.stamp_duty)}</dd>
-                <dt>GST</dt><dd>{inr(t.charges.gst.total)}</dd>
-                {t.charges.dp_charges ? <><dt>DP</dt><dd>{inr(t.charges.dp_charges)}</dd></> : null}
-                {t.charges.squareoff_charge ? <><dt>Square-off</dt><dd>{inr(t.charges.squareoff_charge)}</dd></> : null}
-                <dt>Rates</dt><dd>{t.charges_source === 'kite' ? 'Zerodha (live)' : t.charges_source}</dd>
-              </dl>
-            </details>
-          </td>
+          <td className={tdClass}><TradeCharges trade={t} /></td>
         </tr>
       ))}
     </Table>

@@ -13,7 +13,8 @@ import type { ChargeBreakdown, ChargeExchange, Execution, OrderChargeContext } f
 // everything else to the paisa, both half-up), then GST is 18% of the rounded GST base. Zerodha's
 // real contract note aggregates per scrip per day, so STT there can differ from ours by ₹1.
 
-type Amounts = {
+/** One order's charges component by component, before they are formatted (signed for adjustments). */
+export type Amounts = {
   brokerage: Decimal;
   stt: Decimal;
   exchange: Decimal;
@@ -55,7 +56,7 @@ function checkExecution(execution: Execution): Decimal {
   return price.times(quantity);
 }
 
-function amountsFor(order: OrderChargeContext, table: RateTable, quantity: number, turnover: Decimal): Amounts {
+export function amountsFor(order: OrderChargeContext, table: RateTable, quantity: number, turnover: Decimal): Amounts {
   const category = categoryOf(order);
   if (quantity === 0) {
     return { brokerage: ZERO, stt: ZERO, exchange: ZERO, sebi: ZERO, stamp: ZERO, dp: ZERO, squareOff: ZERO, gst: ZERO };
@@ -79,7 +80,7 @@ function amountsFor(order: OrderChargeContext, table: RateTable, quantity: numbe
   return { brokerage, stt, exchange, sebi, stamp, dp, squareOff, gst };
 }
 
-function subtract(after: Amounts, before: Amounts): Amounts {
+export function subtract(after: Amounts, before: Amounts): Amounts {
   return {
     brokerage: after.brokerage.minus(before.brokerage),
     stt: after.stt.minus(before.stt),
@@ -92,8 +93,25 @@ function subtract(after: Amounts, before: Amounts): Amounts {
   };
 }
 
-function toBreakdown(order: OrderChargeContext, table: RateTable, a: Amounts): ChargeBreakdown {
-  const total = a.brokerage.plus(a.stt).plus(a.exchange).plus(a.sebi).plus(a.stamp).plus(a.dp).plus(a.squareOff).plus(a.gst);
+export function addAmounts(a: Amounts, b: Amounts): Amounts {
+  return {
+    brokerage: a.brokerage.plus(b.brokerage),
+    stt: a.stt.plus(b.stt),
+    exchange: a.exchange.plus(b.exchange),
+    sebi: a.sebi.plus(b.sebi),
+    stamp: a.stamp.plus(b.stamp),
+    dp: a.dp.plus(b.dp),
+    squareOff: a.squareOff.plus(b.squareOff),
+    gst: a.gst.plus(b.gst),
+  };
+}
+
+export function totalOf(a: Amounts): Decimal {
+  return a.brokerage.plus(a.stt).plus(a.exchange).plus(a.sebi).plus(a.stamp).plus(a.dp).plus(a.squareOff).plus(a.gst);
+}
+
+export function toBreakdown(order: OrderChargeContext, table: RateTable, a: Amounts): ChargeBreakdown {
+  const total = totalOf(a);
   const breakdown: ChargeBreakdown = {
     brokerage: rupeeString(a.brokerage),
     transaction_tax: rupeeString(a.stt),
@@ -111,7 +129,7 @@ function toBreakdown(order: OrderChargeContext, table: RateTable, a: Amounts): C
   return breakdown;
 }
 
-function cumulative(fills: readonly Execution[]): { quantity: number; turnover: Decimal } {
+export function cumulative(fills: readonly Execution[]): { quantity: number; turnover: Decimal } {
   let quantity = 0;
   let turnover = ZERO;
   for (const fill of fills) {

@@ -15,7 +15,7 @@ export type OrderChargeContext = {
   segment: ChargeSegment;
   /**
    * The product the trade is billed as. Zerodha bills a CNC buy that is sold the same day as
-   * intraday, so the caller passes 'MIS' for such a round trip.
+   * intraday: computeCncFillCharges (same-day-cnc.ts) splits a CNC order's units accordingly.
    */
   product: ChargeProduct;
   transactionType: TransactionType;
@@ -35,6 +35,20 @@ export type Execution = { quantity: number; price: MoneyInput };
 export type ChargeInput = OrderChargeContext & Execution;
 
 const rupees = z.string().regex(/^-?\d+\.\d{2}$/, 'rupees with two decimals');
+
+/** A correction to charges already booked on other fills, component by component (signed). */
+export const ChargeAdjustmentSchema = z.object({
+  /** Units whose billing the adjustment changes. */
+  quantity: z.number().int().positive(),
+  brokerage: rupees,
+  transaction_tax: rupees,
+  exchange_turnover_charge: rupees,
+  sebi_turnover_charge: rupees,
+  stamp_duty: rupees,
+  gst: rupees,
+  total: rupees,
+});
+export type ChargeAdjustment = z.infer<typeof ChargeAdjustmentSchema>;
 
 /**
  * A charge breakdown in the field names of Kite's virtual contract note (POST /charges/orders),
@@ -58,6 +72,18 @@ export const ChargeBreakdownSchema = z.object({
   }),
   dp_charges: rupees.optional(),
   squareoff_charge: rupees.optional(),
+  /**
+   * CNC sells only: how many of this fill's units closed CNC buys of the same IST day. Zerodha
+   * bills those as intraday, so the components above charge them at intraday rates.
+   */
+  intraday_quantity: z.number().int().positive().optional(),
+  /**
+   * CNC sells only: the same-day buys those units closed were charged at delivery rates when they
+   * filled; this re-bills them at intraday rates (usually negative: STT and stamp duty come back,
+   * intraday brokerage is added). It is part of `total`; every other component is this fill's own.
+   */
+  buy_leg_adjustment: ChargeAdjustmentSchema.optional(),
+  /** Total debited for this fill: its own charges plus any buy_leg_adjustment (so it can be negative). */
   total: rupees,
   rateVersion: z.string().min(1),
 });

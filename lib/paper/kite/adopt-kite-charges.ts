@@ -57,12 +57,17 @@ async function candidates(userId: UserId, orderIds: readonly string[], now: Date
     const first = order.fills[0];
     if (!fields.success || !first) continue;
     if (order.fills.every((fill) => fill.chargesSource === KITE_CHARGES_SOURCE)) continue;
+    if (order.fills.some((fill) => billedSameDay(fill.charges))) continue;
     // Kite prices a contract note at today's rates: older fills keep the rates of their own day.
     if (istDateString(first.filledAt) !== today) continue;
     found.push({ orderId: order.id, accountId: order.accountId, tradingsymbol: order.tradingsymbol, fillIds: order.fills.map((f) => f.id), notes: cumulativeOrders({ ...fields.data, tradingsymbol: order.tradingsymbol }, order.fills) });
   }
   return found;
 }
+
+// Kite's virtual contract note prices each order on its own, so it bills a CNC sell at delivery
+// rates even when it closed a buy of the same day; fills we billed as intraday keep our figures.
+const billedSameDay = (charges: unknown) => typeof charges === 'object' && charges !== null && 'intraday_quantity' in charges;
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
@@ -73,6 +78,7 @@ async function adoptOrder(tx: Tx, userId: UserId, accountId: string, candidate: 
   // New fills since Kite was asked, or another run got here first: the next call handles it.
   if (!sameIds(fills.map((f) => f.id), candidate.fillIds)) return false;
   if (fills.every((fill) => fill.chargesSource === KITE_CHARGES_SOURCE)) return false;
+  if (fills.some((fill) => billedSameDay(fill.charges))) return false;
   const stored = fills.map((fill) => ChargeBreakdownSchema.safeParse(fill.charges));
   if (stored.some((parsed) => !parsed.success)) return false;
 

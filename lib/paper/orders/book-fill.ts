@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import { computeFillCharges } from '@/lib/paper/charges/compute-charges';
-import type { ChargeExchange, ChargeProduct } from '@/lib/paper/charges/types';
+import { computeCncFillCharges } from '@/lib/paper/charges/same-day-cnc';
+import type { ChargeBreakdown, ChargeExchange, ChargeProduct } from '@/lib/paper/charges/types';
 import type { Fill } from '@/lib/paper/fills/order';
 import { Prisma } from '@/prisma/generated/client';
 import type { BookState, HoldingState } from './book-state';
@@ -18,6 +19,21 @@ export function blockShare(blocked: Decimal, filled: number, quantity: number): 
 }
 
 /**
+ * The block to store on an order modified after `filled` of its `quantity` units filled, so that
+ * what it still holds, block − blockShare(block, filled, quantity), is exactly `remainder` (the
+ * margin and charges of the unfilled units). Later fills then release their shares of it with
+ * blockShare as usual, and the last one (or the cancel) releases the rest. The filled units' share
+ * of the returned block counts as already released: it is a rate for the whole order, not money
+ * that was ever blocked.
+ */
+export function rebasedBlock(remainder: Decimal, filled: number, quantity: number): Decimal {
+  if (filled === 0) return remainder;
+  // x = remainder × filled / (quantity − filled), rounded to the paisa; then blockShare(remainder
+  // + x, filled, quantity) = x + e with |e| < half a paisa, which rounds back to x.
+  return remainder.plus(paise(remainder.mul(filled).div(quantity - filled)));
+}
+
+/**
  * Books one fill of an order into `booking` and moves `state` on (pure: nothing is written until
  * the booking is saved): the fill with its share of the order's charges, the ledger movements,
  * the position, the holding (CNC) and the journal trade. Returns the order with its new filled
@@ -27,11 +43,16 @@ export function blockShare(blocked: Decimal, filled: number, quantity: number): 
  * blocked against the open position (ledger rows whose refId is the position) and move only the
  * realised P&L when a position is reduced. Every order first releases the share of its own block
  * that this fill used.
+ *
+ * CNC fills are charged by computeCncFillCharges: a sell's units that close CNC buys of the same
+ * IST day are billed intraday, and the correction to those buys (charged at delivery rates when
+ * they filled) rides on the sell fill as `buy_leg_adjustment`, inside its chargesTotal, with a
+ * CHARGE ledger entry of its own. `charges` replaces the computed charges (expiry settlement).
  */
 export function bookFill(
   booking: Booking,
   state: BookState,
-  args: { order: OrderRow; instrument: Instrument; fill: Fill; at: Date; priceSource: string; autoSquareOff?: boolean },
+  args: { order: OrderRow; instrument: Instrument; fill: Fill; at: Date; priceSource: string; autoSquareOff?: boolean; charges?: ChargeBreakdown; note?: string },
 ): OrderRow {
   const { order, instrument, fill, at } = args;
   const price = new Decimal(fill.price);
@@ -41,20 +62,34 @@ export function bookFill(
   const product = order.product as ChargeProduct;
   const isCncSell = product === 'CNC' && !isBuy;
 
-  const charges = computeFillCharges({
-    order: {
-      tradeDate: order.placedAt,
-      exchange: order.exchange as ChargeExchange,
-      segment: chargeSegmentOf(instrument),
-      product,
-      transactionType: order.transactionType as 'BUY' | 'SELL',
-      ...(isCncSell && !state.dpChargedToday && { isDeliverySellFromDemat: true }),
-      ...(args.autoSquareOff === true && { autoSquareOff: true }),
-    },
-    previousFills: state.previousFills,
-    fill: { quantity, price: fill.price },
-  });
-  state.previousFills.push({ quantity, price: fill.price });
+  const transactionType = order.transactionType as 'BUY' | 'SELL';
+  const charges =
+    args.charges ??
+    (product === 'CNC'
+      ? computeCncFillCharges({
+          order: { id: order.id, tradeDate: order.placedAt, exchange: order.exchange as 'NSE' | 'BSE', transactionType },
+          previousFills: state.previousFills,
+          fill: { quantity, price: fill.price },
+          dayBuys: state.dayBuys,
+          matched: state.dayMatched,
+          dpPaidToday: state.dpChargedToday,
+        })
+      : computeFillCharges({
+          order: {
+            tradeDate: order.placedAt,
+            exchange: order.exchange as ChargeExchange,
+            segment: chargeSegmentOf(instrument),
+            product,
+            transactionType,
+            ...(args.autoSquareOff === true && { autoSquareOff: true }),
+          },
+          previousFills: state.previousFills,
+          fill: { quantity, price: fill.price },
+        }));
+  const intraday = charges.intraday_quantity ?? 0;
+  state.previousFills.push({ quantity, price: fill.price, intraday, dp: new Decimal(charges.dp_charges ?? 0).gt(0) });
+  if (product === 'CNC' && isBuy) state.dayBuys.push({ orderId: order.id, quantity, price: fill.price });
+  state.dayMatched += intraday;
 
   const fillId = crypto.randomUUID();
   booking.fills.push({
@@ -86,9 +121,9 @@ export function bookFill(
   if (product === 'CNC') {
     if (isBuy) ledger('TRADE_DEBIT', value.neg(), `Bought ${quantity} ${order.tradingsymbol} @ ${fill.price}`, fillId);
     else ledger('TRADE_CREDIT', value, `Sold ${quantity} ${order.tradingsymbol} @ ${fill.price}`, fillId);
-    if (isCncSell && opening > 0) realised = realised.plus(sellFromHolding(booking, state, opening, price));
+    if (isCncSell && opening > 0 && state.holding) realised = realised.plus(paise(price.minus(state.holding.averagePrice).mul(opening)));
     if (isBuy) addToHolding(booking, state, quantity, price);
-    else if (closing > 0) reduceT1(booking, state, closing);
+    else sellFromHolding(booking, state, intraday, quantity - intraday);
   } else {
     if (opening > 0) {
       const positionBlock = paise(release.mul(opening).div(quantity));
@@ -109,8 +144,12 @@ export function bookFill(
   }
 
   const squareOff = charges.squareoff_charge !== undefined ? paise(new Decimal(charges.squareoff_charge).mul('1.18')) : new Decimal(0);
-  const otherCharges = new Decimal(charges.total).minus(squareOff);
-  if (otherCharges.gt(0)) ledger('CHARGE', otherCharges.neg(), `Charges on ${order.tradingsymbol} fill`, fillId);
+  const rebill = new Decimal(charges.buy_leg_adjustment?.total ?? 0);
+  const otherCharges = new Decimal(charges.total).minus(squareOff).minus(rebill);
+  if (otherCharges.gt(0)) ledger('CHARGE', otherCharges.neg(), args.note ?? `Charges on ${order.tradingsymbol} fill`, fillId);
+  if (!rebill.isZero()) {
+    ledger('CHARGE', rebill.neg(), `Today's CNC buy of ${intraday} ${order.tradingsymbol} sold the same day: re-billed at intraday rates`, fillId);
+  }
   if (squareOff.gt(0)) ledger('SQUARE_OFF_CHARGE', squareOff.neg(), 'Auto square-off charge (₹50 + GST)', fillId);
 
   if (opening > 0) position.averagePrice = closing > 0 || q0 === 0 ? price : avg.mul(Math.abs(q0)).plus(price.mul(opening)).div(Math.abs(q0) + opening).toDecimalPlaces(4);
@@ -151,21 +190,22 @@ function addToHolding(booking: Booking, state: BookState, quantity: number, pric
   touchHolding(booking, state, { ...existing, t1Quantity: existing.t1Quantity + quantity, averagePrice: avg.toDecimalPlaces(4) });
 }
 
-/** A CNC sell that closes today's CNC buy undoes that buy's T1 quantity. */
-function reduceT1(booking: Booking, state: BookState, quantity: number): void {
+/**
+ * A CNC sell takes shares out of the holding: the units that close today's buys (billed intraday)
+ * undo those buys' T1 quantity first; the rest come from demat, settled shares first.
+ */
+function sellFromHolding(booking: Booking, state: BookState, sameDay: number, fromDemat: number): void {
   const existing = state.holding;
   if (!existing) return;
-  const fromT1 = Math.min(existing.t1Quantity, quantity);
-  const fromSettled = Math.min(existing.quantity, quantity - fromT1);
-  touchHolding(booking, state, { ...existing, t1Quantity: existing.t1Quantity - fromT1, quantity: existing.quantity - fromSettled });
-}
-
-/** A CNC sell from demat: takes settled shares first and returns the realised P&L against their average. */
-function sellFromHolding(booking: Booking, state: BookState, quantity: number, price: Decimal): Decimal {
-  const existing = state.holding;
-  if (!existing) return new Decimal(0);
-  const fromSettled = Math.min(existing.quantity, quantity);
-  const fromT1 = Math.min(existing.t1Quantity, quantity - fromSettled);
-  touchHolding(booking, state, { ...existing, quantity: existing.quantity - fromSettled, t1Quantity: existing.t1Quantity - fromT1 });
-  return paise(price.minus(existing.averagePrice).mul(fromSettled + fromT1));
+  let t1 = existing.t1Quantity;
+  let settled = existing.quantity;
+  const take = (from: 't1' | 'settled', wanted: number) => {
+    const taken = Math.min(from === 't1' ? t1 : settled, wanted);
+    if (from === 't1') t1 -= taken;
+    else settled -= taken;
+    return wanted - taken;
+  };
+  take('settled', take('t1', sameDay));
+  take('t1', take('settled', fromDemat));
+  touchHolding(booking, state, { ...existing, quantity: settled, t1Quantity: t1 });
 }

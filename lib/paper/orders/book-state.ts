@@ -6,6 +6,7 @@ import { sqlOf, type Sql } from '@/lib/db/user-sql';
 import { notFound } from '@/lib/errors';
 import { lockActiveAccount } from '@/lib/paper/account/lock-account';
 import { istDateString } from '@/lib/market/calendar';
+import type { CncPreviousFill, DayBuy } from '@/lib/paper/charges/same-day-cnc';
 
 /** The position an order trades into: a carried (non-zero) one, else today's row (new if none). */
 export type PositionState = {
@@ -36,8 +37,15 @@ export type BookState = {
   claimedBySells: number;
   /** A CNC sell of this scrip by another order already paid today's DP charge. */
   dpChargedToday: boolean;
-  /** The order's earlier fills, for its charges (brokerage caps and rounding are per order). */
-  previousFills: { quantity: number; price: string }[];
+  /**
+   * The order's earlier fills, for its charges (brokerage caps and rounding are per order); for
+   * CNC sells also how many units of each were billed intraday and whether it paid the DP charge.
+   */
+  previousFills: CncPreviousFill[];
+  /** CNC: today's CNC buy fills of this scrip (every order's), oldest first: what same-day sells close. */
+  dayBuys: DayBuy[];
+  /** CNC: units of `dayBuys` that today's CNC sells already closed (billed intraday). */
+  dayMatched: number;
   /** The order already placed under this Idempotency-Key, if any. */
   replayOrderId: string | null;
 };
@@ -71,7 +79,9 @@ type Row = {
   hAveragePrice: string | null;
   claimed: number;
   dpCharged: boolean;
-  previousFills: { quantity: number; price: string }[] | string;
+  previousFills: CncPreviousFill[] | string;
+  dayBuys: DayBuy[] | string;
+  dayMatched: number;
 };
 
 // The CNC-only lookups carry $4 = 'CNC' so the planner skips them for other products.
@@ -90,12 +100,12 @@ SELECT a.id AS "accountId", a.cash::text AS cash,
      WHERE o."accountId" = a.id AND o.exchange = $2 AND o.tradingsymbol = $3 AND o.product = 'CNC'
        AND o."transactionType" = 'SELL' AND o.status IN ('OPEN', 'TRIGGER PENDING') AND o.id IS DISTINCT FROM $8::uuid
        AND $4 = 'CNC') AS claimed,
-  EXISTS (SELECT 1 FROM "PaperFill" f
-     WHERE f."accountId" = a.id AND f.exchange = $2 AND f.tradingsymbol = $3 AND f.product = 'CNC'
-       AND f."transactionType" = 'SELL' AND f."filledAt" >= $6 AND f."orderId" IS DISTINCT FROM $8::uuid
-       AND $4 = 'CNC') AS "dpCharged",
-  (SELECT COALESCE(json_agg(json_build_object('quantity', f.quantity, 'price', f.price::text) ORDER BY f."filledAt", f.id), '[]')
-     FROM "PaperFill" f WHERE f."orderId" = $8::uuid) AS "previousFills"
+  COALESCE(d."dpCharged", false) AS "dpCharged",
+  (SELECT COALESCE(json_agg(json_build_object('quantity', f.quantity, 'price', f.price::text,
+       'intraday', COALESCE((f.charges->>'intraday_quantity')::int, 0),
+       'dp', COALESCE((f.charges->>'dp_charges')::numeric, 0) > 0) ORDER BY f."filledAt", f.id), '[]')
+     FROM "PaperFill" f WHERE f."orderId" = $8::uuid) AS "previousFills",
+  COALESCE(d."dayBuys", '[]') AS "dayBuys", COALESCE(d."dayMatched", 0)::int AS "dayMatched"
 FROM "PaperAccount" a
 LEFT JOIN LATERAL (
   SELECT * FROM "PaperPosition" p
@@ -105,6 +115,18 @@ LEFT JOIN LATERAL (
   LIMIT 1
 ) p ON true
 LEFT JOIN "PaperHolding" h ON h."accountId" = a.id AND h.exchange = $2 AND h.tradingsymbol = $3
+-- Today's CNC fills of the scrip in one pass: the buys same-day sells close, how many units sells
+-- already closed (billed intraday), and whether another order's sell paid today's DP charge.
+LEFT JOIN LATERAL (
+  SELECT
+    json_agg(json_build_object('orderId', f."orderId", 'quantity', f.quantity, 'price', f.price::text) ORDER BY f."filledAt", f.id)
+      FILTER (WHERE f."transactionType" = 'BUY') AS "dayBuys",
+    SUM((f.charges->>'intraday_quantity')::int) FILTER (WHERE f."transactionType" = 'SELL') AS "dayMatched",
+    bool_or(f."orderId" IS DISTINCT FROM $8::uuid AND COALESCE((f.charges->>'dp_charges')::numeric, 0) > 0)
+      FILTER (WHERE f."transactionType" = 'SELL') AS "dpCharged"
+  FROM "PaperFill" f
+  WHERE f."accountId" = a.id AND f.exchange = $2 AND f.tradingsymbol = $3 AND f.product = 'CNC' AND f."filledAt" >= $6 AND $4 = 'CNC'
+) d ON true
 WHERE a.id = $9::uuid AND a."userId" = $1::uuid`;
 
 type LoadArgs = { userId: UserId; exchange: string; tradingsymbol: string; product: string; at: Date; orderId?: string | null; idempotencyKey?: string | null };
@@ -129,6 +151,7 @@ export async function loadBookState(sql: Sql, args: LoadArgs & { accountId: stri
   const row = rows[0];
   if (!row) throw notFound('Paper account');
   const previousFills = typeof row.previousFills === 'string' ? (JSON.parse(row.previousFills) as BookState['previousFills']) : row.previousFills;
+  const dayBuys = typeof row.dayBuys === 'string' ? (JSON.parse(row.dayBuys) as BookState['dayBuys']) : row.dayBuys;
   return {
     accountId: row.accountId,
     cash: new Decimal(row.cash),
@@ -155,6 +178,8 @@ export async function loadBookState(sql: Sql, args: LoadArgs & { accountId: stri
     claimedBySells: Number(row.claimed),
     dpChargedToday: row.dpCharged,
     previousFills,
+    dayBuys,
+    dayMatched: Number(row.dayMatched),
     replayOrderId: row.replayId,
   };
 }

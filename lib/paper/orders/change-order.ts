@@ -6,6 +6,7 @@ import { sqlOf } from '@/lib/db/user-sql';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { formatInr } from '@/lib/format/inr';
 import { lockActiveAccount } from '@/lib/paper/account/lock-account';
+import { blockShare, rebasedBlock } from './book-fill';
 import { lockAndLoadBookState } from './book-state';
 import { checkOrder, type OrderShape } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
@@ -17,6 +18,19 @@ import { cancelOrder, releaseRemainder, stepOrder } from './run-order';
 import { addLedger, newBooking, saveBooking } from './save-booking';
 
 const notLive = (order: OrderRow) => conflict(`The order is ${toKiteStatus(order.status)} and can no longer be changed.`);
+
+/** Kite: a partly filled order can be modified, but not to a quantity it has already filled. */
+function checkAboveFilled(order: OrderRow, quantity: number): void {
+  if (quantity > order.filledQuantity) return;
+  const message = `${order.filledQuantity} of this order ${order.filledQuantity === 1 ? 'has' : 'have'} already been filled; the new quantity must be more than ${order.filledQuantity}.`;
+  throw new AppError('validation_failed', 'The modification is not valid.', { quantity: [message] });
+}
+
+/** What an order still holds of its block: the share of its unfilled units. */
+const heldBy = (order: OrderRow) => {
+  const blocked = new Decimal(order.blockedMargin.toString());
+  return blocked.minus(blockShare(blocked, order.filledQuantity, order.quantity));
+};
 
 /** Cancels an open order and releases what it still blocks. Another user's order is a 404. */
 export async function cancelPaperOrder({ userId, orderId }: { userId: UserId; orderId: string }): Promise<OrderRow> {
@@ -30,14 +44,17 @@ export async function cancelPaperOrder({ userId, orderId }: { userId: UserId; or
 }
 
 /**
- * Modifies an open order as Kite does (type, quantity, price, trigger, validity): the old block is
- * released and the new one taken in the same transaction, and the order re-enters the book.
- * Partially filled orders are not modifiable here (cancel the rest and place a new one).
+ * Modifies an open order as Kite does (type, quantity, price, trigger, validity): what the order
+ * still holds is released and the new block taken in the same transaction, and the order re-enters
+ * the book. A partly filled order can be modified too: the quantity stays the order's total and
+ * must be more than what has filled, and only the unfilled rest is margined (see rebasedBlock);
+ * its fills, average price and charges so far stay as they are.
  */
 export async function modifyPaperOrder({ userId, orderId, input, now = new Date() }: { userId: UserId; orderId: string; input: Partial<ModifyOrderInput>; now?: Date }): Promise<OrderRow> {
   const current = await withUserTx(userId, (tx) => tx.paperOrder.findFirst({ where: { id: orderId, userId, account: { activeUserId: userId } } }));
   if (!current) throw notFound('Order');
   if (!LIVE_STATUSES.includes(current.status)) throw notLive(current);
+  if (input.quantity !== undefined) checkAboveFilled(current, input.quantity);
   const { instrument, quote } = await instrumentWithQuote(current.exchange, current.tradingsymbol, now, userId);
   const orderType = input.order_type ?? (current.orderType as OrderShape['order_type']);
   const keepsPrice = orderType === 'LIMIT' || orderType === 'SL';
@@ -55,16 +72,20 @@ export async function modifyPaperOrder({ userId, orderId, input, now = new Date(
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The modification is not valid.', problems);
 
   return withUserTx(userId, async (tx) => {
-    const state = await lockAndLoadBookState(tx, { userId, exchange: current.exchange, tradingsymbol: current.tradingsymbol, product: current.product, at: now });
+    // The order's own fills so far (its charges are per order) come with the state.
+    const state = await lockAndLoadBookState(tx, { userId, exchange: current.exchange, tradingsymbol: current.tradingsymbol, product: current.product, at: now, orderId });
     const order = await tx.paperOrder.findFirst({ where: { id: orderId, userId, accountId: state.accountId } });
     if (!order) throw notFound('Order');
     if (!LIVE_STATUSES.includes(order.status)) throw notLive(order);
-    if (order.filledQuantity > 0) throw conflict('This order is partly filled; cancel the rest and place a new order instead.');
-    const requirement = estimateRequirement({ order: { ...merged, market_protection: order.marketProtection === null ? undefined : Number(order.marketProtection.toString()) }, instrument, quote, openingQuantity: openingQuantity(state.position, merged), at: now });
-    const available = state.cash.plus(order.blockedMargin.toString());
+    // Checked again under the lock: the engine may have filled more since the first look.
+    checkAboveFilled(order, merged.quantity);
+    const rest = { ...merged, quantity: merged.quantity - order.filledQuantity };
+    const requirement = estimateRequirement({ order: { ...rest, market_protection: order.marketProtection === null ? undefined : Number(order.marketProtection.toString()) }, instrument, quote, openingQuantity: openingQuantity(state.position, rest), at: now });
+    const available = state.cash.plus(heldBy(order));
     if (new Decimal(requirement.total).gt(available)) {
       throw new AppError('unprocessable', `Insufficient funds. The modified order needs ${formatInr(requirement.total)} but ${formatInr(available.toFixed(2))} is available.`);
     }
+    const blockedMargin = rebasedBlock(new Decimal(requirement.total), order.filledQuantity, merged.quantity);
     const updated = await tx.paperOrder.update({
       where: { id: order.id, userId },
       data: {
@@ -76,7 +97,7 @@ export async function modifyPaperOrder({ userId, orderId, input, now = new Date(
         status: keepsTrigger ? 'TRIGGER_PENDING' : 'OPEN',
         resting: false,
         protectionPrice: null,
-        blockedMargin: requirement.total,
+        blockedMargin: blockedMargin.toFixed(2),
         statusMessage: null,
       },
     });
@@ -85,7 +106,7 @@ export async function modifyPaperOrder({ userId, orderId, input, now = new Date(
     if (new Decimal(requirement.total).gt(0)) {
       addLedger(booking, { kind: 'MARGIN_BLOCK', amount: new Decimal(requirement.total).neg().toFixed(2), note: `Margin blocked for modified order on ${order.tradingsymbol}`, refId: order.id });
     }
-    // The order has no fills (checked above), so the state read under the lock is what a fill books against.
+    // The state read under the lock (with this order's fills) is what a fill books against.
     const stepped = await stepOrder(booking, { order: updated, instrument, quote, now }, () => state);
     await saveBooking(sqlOf(tx), booking);
     return stepped ?? updated;

@@ -1,13 +1,12 @@
 import Decimal from 'decimal.js';
 import type { Instrument } from '@/lib/instruments/find-instrument';
+import { isIndexUnderlying } from '@/lib/instruments/underlying';
 import type { Quote } from '@/lib/market-data/quote';
 import { computeCharges } from '@/lib/paper/charges/compute-charges';
 import type { ChargeBreakdown, ChargeExchange } from '@/lib/paper/charges/types';
 import { protectionPercent, protectionPrice } from '@/lib/paper/fills/market-protection';
 import { estimateOrderMargin, type MarginEstimate } from '@/lib/paper/margins/estimate-margin';
 import { chargeSegmentOf, fillInstrumentType, type OrderShape } from './check-order';
-
-const INDEX_UNDERLYINGS = new Set(['NIFTY', 'BANKNIFTY', 'FINNIFTY', 'MIDCPNIFTY', 'NIFTYNXT50', 'SENSEX', 'BANKEX']);
 
 export type Requirement = {
   /** The price margin and charges were estimated at (limit, or the protection price of a market order). */
@@ -44,7 +43,7 @@ export function estimateRequirement(input: {
   const segment = chargeSegmentOf(instrument);
   const exchange = instrument.exchange as ChargeExchange;
   const common = { exchange, segment, product: order.product, transactionType: order.transaction_type } as const;
-  const underlyingType = INDEX_UNDERLYINGS.has(instrument.name) ? 'INDEX' : 'STOCK';
+  const underlyingType = isIndexUnderlying(instrument.name) ? 'INDEX' : 'STOCK';
   const isOption = segment === 'OPT';
   const margin =
     input.openingQuantity > 0
