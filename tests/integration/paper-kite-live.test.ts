@@ -3,7 +3,6 @@ import type { VirtualContractParam } from 'kiteconnect';
 import { beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { UserId } from '@/lib/auth/user-id';
 import { db } from '@/lib/db/client';
-import { withUserTx } from '@/lib/db/rls';
 import { findInstrument } from '@/lib/instruments/find-instrument';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { getKiteStatus } from '@/lib/kite/status';
@@ -17,10 +16,10 @@ import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { processAccount } from '@/lib/paper/engine/process-account';
 import { previewOrder } from '@/lib/paper/orders/preview-order';
 import { getFunds } from '@/lib/paper/read/read-paper';
-import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
 import type { FakeKite } from '@/tests/fakes/kite-server';
 import { type KiteClient, loginAs } from '@/tests/fakes/kite-server/test-helpers';
 import { connectKite, useFakeKite } from '../support/fake-kite';
+import { drifts } from '../support/paper';
 import { createTestUser } from '../support/users';
 
 // The fake Zerodha charges ₹15 brokerage (flat on options, the cap elsewhere) where our rate table
@@ -229,10 +228,6 @@ async function fillsOf(userId: UserId, orderId: string) {
   return db().paperFill.findMany({ where: { userId, orderId }, orderBy: [{ filledAt: 'asc' }, { id: 'asc' }] });
 }
 
-async function drifts(userId: UserId) {
-  const funds = await getFunds({ userId });
-  return withUserTx(userId, (tx) => reconcileAccount(tx, userId, funds.id));
-}
 
 describe("adopting Kite's contract note after fills", () => {
   it("rewrites the fills with Kite's charges, books the difference once, reconciles, and a second run changes nothing", async () => {

@@ -1,19 +1,14 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import type { UserId } from '@/lib/auth/user-id';
 import { db } from '@/lib/db/client';
 import { withUserTx } from '@/lib/db/rls';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
-import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
+import { drifts } from '../support/paper';
 import { createTestUser } from '../support/users';
 
-async function drifts(userId: UserId) {
-  const account = await getPaperAccount({ userId });
-  return withUserTx(userId, (tx) => reconcileAccount(tx, userId, account.id));
-}
 
 const ledgerSum = async (accountId: string) => new Decimal((await db().ledgerEntry.aggregate({ where: { accountId }, _sum: { amount: true } }))._sum.amount?.toString() ?? '0');
 

@@ -2,7 +2,6 @@ import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserId } from '@/lib/auth/user-id';
 import { db } from '@/lib/db/client';
-import { withUserTx } from '@/lib/db/rls';
 import { findInstrument } from '@/lib/instruments/find-instrument';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { simulatedProvider } from '@/lib/market-data/provider/simulated-provider';
@@ -12,7 +11,7 @@ import { cancelPaperOrder, modifyPaperOrder } from '@/lib/paper/orders/change-or
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder, listLedger } from '@/lib/paper/read/read-paper';
-import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
+import { drifts } from '../support/paper';
 import { createTestUser } from '../support/users';
 
 // A partial fill on the simulated feed: its quotes carry five levels of depth, and a LIMIT buy at
@@ -36,10 +35,6 @@ async function thinAsk(): Promise<{ at: Date; quote: Quote; ask: string; resting
 const limitBuy = (quantity: number, price: string) =>
   placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'LIMIT', product: 'CNC', quantity, price });
 
-async function drifts(userId: UserId) {
-  const funds = await getFunds({ userId });
-  return withUserTx(userId, (tx) => reconcileAccount(tx, userId, funds.id));
-}
 
 async function partiallyFilled(userId: UserId) {
   const thin = await thinAsk();

@@ -1,8 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserId } from '@/lib/auth/user-id';
 import { db } from '@/lib/db/client';
-import { withUserTx } from '@/lib/db/rls';
 import { resetEnvCache } from '@/lib/env';
 import { findInstrument } from '@/lib/instruments/find-instrument';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
@@ -13,9 +11,8 @@ import { cancelPaperOrder, modifyPaperOrder } from '@/lib/paper/orders/change-or
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder, listHoldings, listLedger, listOrders, listPositions, listTrades } from '@/lib/paper/read/read-paper';
-import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
 import { roundToTick } from '@/lib/paper/fills/tick-size';
-import { netQuantity } from '../support/paper';
+import { drifts, netQuantity } from '../support/paper';
 import { createTestUser } from '../support/users';
 
 const order = (fields: Record<string, unknown>) =>
@@ -29,10 +26,6 @@ async function quoteAt(tradingsymbol: string, at: Date, exchange = 'NSE') {
   return { quote, tick: instrument.tickSize, ask: quote.ask, bid: quote.bid };
 }
 
-async function drifts(userId: UserId) {
-  const funds = await getFunds({ userId });
-  return withUserTx(userId, (tx) => reconcileAccount(tx, userId, funds.id));
-}
 
 beforeAll(async () => {
   await seedBundledInstruments();

@@ -1,14 +1,13 @@
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserId } from '@/lib/auth/user-id';
-import { withUserTx } from '@/lib/db/rls';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { computeOrderCharges } from '@/lib/paper/charges/compute-charges';
 import type { Execution } from '@/lib/paper/charges/types';
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder, listHoldings, listLedger, listTrades } from '@/lib/paper/read/read-paper';
-import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
+import { drifts } from '../support/paper';
 import { createTestUser } from '../support/users';
 
 // Zerodha bills a CNC buy sold the same IST day as intraday. Fixed instants on the simulated feed
@@ -48,10 +47,6 @@ async function chargesOnFills(userId: UserId): Promise<string> {
   return trades.reduce((sum, t) => sum.plus(t.charges_total), new Decimal(0)).toFixed(2);
 }
 
-async function drifts(userId: UserId) {
-  const funds = await getFunds({ userId });
-  return withUserTx(userId, (tx) => reconcileAccount(tx, userId, funds.id));
-}
 
 beforeAll(async () => {
   await seedBundledInstruments();
