@@ -30,7 +30,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
+  // Whole journeys (sign up, link Zerodha, walk five portfolio tabs, expire, disconnect) are ~25 page
+  // loads: 13 s on an idle machine, over 30 s on a loaded 2-core CI box running two workers.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const])],
   use: {
