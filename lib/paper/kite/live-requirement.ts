@@ -1,12 +1,11 @@
 import 'server-only';
 import { Decimal } from 'decimal.js';
 import type { UserId } from '@/lib/auth/user-id';
-import { withUserTx } from '@/lib/db/rls';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import type { Quote } from '@/lib/market-data/quote';
 import { type Requirement, worstPrice } from '@/lib/paper/orders/estimate-requirement';
 import type { PlaceOrderInput } from '@/lib/paper/orders/order-input';
-import { openingQuantity } from '@/lib/paper/orders/opening-quantity';
+import { heldQuantity, openingQuantity } from '@/lib/paper/orders/opening-quantity';
 import { kiteOrderRequirement } from './kite-order-requirement';
 import { openPaperFnoPositions } from './open-paper-positions';
 
@@ -67,16 +66,8 @@ export async function liveRequirement({
 export async function liveRequirementForPlacement(args: { userId: UserId; input: PlaceOrderInput; instrument: Instrument; quote: Quote; at: Date }): Promise<{ requirement: Requirement; openingQuantity: number } | null> {
   if (args.quote.source !== 'kite') return null;
   const { userId, input, instrument } = args;
-  const position = await withUserTx(userId, async (tx) => {
-    const account = await tx.paperAccount.findFirst({ where: { userId, activeUserId: userId }, select: { id: true } });
-    if (!account) return null;
-    return tx.paperPosition.findFirst({
-      where: { userId, accountId: account.id, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product, NOT: { quantity: 0 } },
-      orderBy: { tradingDay: 'desc' },
-      select: { quantity: true },
-    });
-  });
-  const opening = openingQuantity(position ?? { quantity: 0 }, input);
+  const held = await heldQuantity({ userId, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product });
+  const opening = openingQuantity({ quantity: held }, input);
   const requirement = await liveRequirement({ ...args, openingQuantity: opening });
   return requirement && { requirement, openingQuantity: opening };
 }

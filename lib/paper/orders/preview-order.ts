@@ -1,15 +1,13 @@
 import 'server-only';
 import type { UserId } from '@/lib/auth/user-id';
-import { withUserTx } from '@/lib/db/rls';
 import { AppError } from '@/lib/errors';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
-import { ledgerBalance, lockActiveAccount } from '@/lib/paper/account/lock-account';
 import { liveRequirement } from '@/lib/paper/kite/live-requirement';
 import { checkOrder } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
 import type { PlaceOrderInput } from './order-input';
-import { openingQuantity } from './opening-quantity';
+import { heldQuantity, openingQuantity } from './opening-quantity';
 
 /**
  * What the order ticket shows before placing: margin and charges (Kite's own while the user's Kite
@@ -20,17 +18,11 @@ export async function previewOrder({ userId, input, now = new Date() }: { userId
   const { instrument, quote } = await instrumentWithQuote(input.exchange, input.tradingsymbol, now, userId);
   const problems = checkOrder(input, instrument, quote.lastPrice);
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The order is not valid.', problems);
-  await getPaperAccount({ userId });
-  const { opening, available } = await withUserTx(userId, async (tx) => {
-    const account = await lockActiveAccount(tx, userId);
-    const position = await tx.paperPosition.findFirst({
-      where: { accountId: account.id, userId, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product, NOT: { quantity: 0 } },
-      orderBy: { tradingDay: 'desc' },
-      select: { quantity: true },
-    });
-    return { opening: openingQuantity(position ?? { quantity: 0 }, input), available: (await ledgerBalance(tx, userId, account.id)).toFixed(2) };
-  });
-  // Kite is asked outside the transaction: a network call must not hold the account's lock.
+  // A preview reserves nothing, so it reads without the account's lock (placing checks again under it).
+  const account = await getPaperAccount({ userId });
+  const held = await heldQuantity({ userId, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product });
+  const opening = openingQuantity({ quantity: held }, input);
+  const available = account.cash;
   const requirement =
     (await liveRequirement({ userId, input, instrument, quote, openingQuantity: opening, at: now })) ??
     estimateRequirement({ order: input, instrument, quote, openingQuantity: opening, at: now });
