@@ -25,6 +25,8 @@ export const EnvSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   AUTH_URL: optionalString.pipe(z.url('must be a full URL such as https://tradedeck.example.com').optional()),
   MIGRATE_ON_START: boolFlag(true),
+  /** Paper engine, analysis worker and instrument sync in this process (off in extra server workers). */
+  BACKGROUND_WORK: boolFlag(true),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public URL of the app, for links shown to users (e.g. the Kite redirect URL). */
   APP_URL: optionalString.pipe(z.url('must be a full URL such as https://tradedeck.example.com').optional()),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
 import { scheduleDailyInstrumentSync } from '@/lib/instruments/schedule-instrument-sync';
 import { startDefaultJobWorker } from '@/lib/jobs/start-default-job-worker';
 import { startPaperEngine } from '@/lib/paper/engine/engine-loop';
@@ -9,6 +10,7 @@ import { startPaperEngine } from '@/lib/paper/engine/engine-loop';
  * routes in vercel.json instead.
  */
 export function startBackgroundWork(): void {
+  if (!getEnv().BACKGROUND_WORK) return;
   startDefaultJobWorker();
   startPaperEngine();
   scheduleDailyInstrumentSync();

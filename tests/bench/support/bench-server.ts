@@ -1,9 +1,9 @@
 // The production (standalone) build on a fresh database, for the HTTP benchmarks.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBuild } from '../../../scripts/lib/ensure-build.mjs';
 
@@ -18,21 +18,27 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts the server (building it first when needed) and waits until it is healthy. */
+/**
+ * Starts the server the way `npm start` does (building it first when needed) and waits until it is
+ * healthy. On Postgres it runs one process per core (WEB_CONCURRENCY), as a production host would;
+ * BENCH_WORKERS overrides the count.
+ */
 export async function startBenchServer({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }) {
-  const serverPath = ensureBuild(root);
+  ensureBuild(root);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // BENCH_PROFILE=dir writes a V8 CPU profile of the server there (for finding where time goes).
+  const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
+  // BENCH_PROFILE=dir writes a V8 CPU profile of each server process there (for finding where time goes).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const child = spawn(process.execPath, [...profile, serverPath], {
-    cwd: path.dirname(serverPath),
+  const child = spawn(process.execPath, [...profile, path.join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
-      HOSTNAME: '127.0.0.1',
+      HOST: '127.0.0.1',
+      WEB_CONCURRENCY: String(workers),
       DATABASE_URL: databaseUrl,
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tradedeck-bench-')),
       AUTH_SECRET: 'bench-only-secret-bench-only-secret-0123',
@@ -54,7 +60,60 @@ export async function startBenchServer({ databaseUrl, env = {} }: { databaseUrl:
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { base, stop };
+  // The other workers start once the first is healthy; wait for all of them to serve.
+  if (databaseUrl !== '' && workers > 1) await waitForWorkers(child.pid, workers, deadline);
+  return { base, stop, workers: databaseUrl === '' ? 1 : workers, cpuMs: () => treeCpuMs(child.pid) };
+}
+
+/** The pids of a process and all its descendants (Linux /proc; just the process elsewhere). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not Linux, or the process is gone
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+async function waitForWorkers(pid: number | undefined, workers: number, deadline: number): Promise<void> {
+  if (pid === undefined || !existsSync(`/proc/${pid}`)) return;
+  // start.mjs forks one node process per worker once the first is healthy …
+  while (processTree(pid).length < workers + 1) {
+    if (Date.now() > deadline) throw new Error(`only ${processTree(pid).length - 1} of ${workers} server workers started`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // … and each burns a core for a few seconds while it loads; measure only once they are quiet.
+  for (let before = treeCpuMs(pid) ?? 0; ; ) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = treeCpuMs(pid) ?? 0;
+    if (now - before < 200 || Date.now() > deadline) return;
+    before = now;
+  }
+}
+
+/** CPU time of a process and its descendants (the server's workers); null where /proc is missing. */
+function treeCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const times = processTree(pid).map(processCpuMs);
+  return times.some((t) => t === null) ? null : times.reduce<number>((sum, t) => sum + (t ?? 0), 0);
+}
+
+/**
+ * CPU time (user + system) a process has used so far, from /proc (Linux; null elsewhere). CPU per
+ * request is steadier than requests/s on a shared machine, so the benchmarks print both.
+ */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux); the command
+    // name (field 2) is in parentheses and may hold spaces, so count from the closing one.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0] ?? '');

@@ -1,15 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createTestDatabase } from '../../support/test-database';
 import { newUser } from '../fixtures';
 
 // The same standalone build that the container image runs, this time on a real Postgres.
 const AUTH_SECRET = 'x'.repeat(16) + 'postgres-e2e-secret-value';
 const ENCRYPTION_KEYS = `e2e:${Buffer.alloc(32, 7).toString('base64')}`;
-const standalone = path.resolve(import.meta.dirname, '../../..', process.env.NEXT_DIST_DIR || '.next', 'standalone', 'server.js');
+const root = path.resolve(import.meta.dirname, '../../..');
+const standalone = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'standalone', 'server.js');
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -30,6 +32,26 @@ function startServer(env: Record<string, string>) {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
+}
+
+/** A process's children, from /proc (the test runs on Linux). */
+function childPids(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`);
+
+async function signIn(request: APIRequestContext, label: string) {
+  const user = newUser(label);
+  expect((await request.post('/api/v1/auth/register', { data: user })).status()).toBe(201);
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await request.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password: user.password }, maxRedirects: 0 });
+  return user;
 }
 
 async function stop(child: ChildProcess) {
@@ -76,15 +98,60 @@ test.describe('standalone server on Postgres', () => {
         migrations: { pending: [] },
       });
 
-      const user = newUser('pg');
-      expect((await request.post('/api/v1/auth/register', { data: user })).status()).toBe(201);
-      const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      await request.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password: user.password }, maxRedirects: 0 });
+      const user = await signIn(request, 'pg');
       expect(await (await request.get('/api/v1/me')).json()).toMatchObject({ user: { email: user.email } });
       expect(await (await request.get('/api/v1/paper/account')).json()).toMatchObject({ account: { cash: '100000.00' } });
       await request.dispose();
     } finally {
       await stop(server.child);
+    }
+  });
+
+  test('npm start with WEB_CONCURRENCY=2 serves from two processes on one port and stops them together', async ({ playwright }) => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '2', DATABASE_URL: database.url, AUTH_SECRET, ENCRYPTION_KEYS, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const baseURL = `http://127.0.0.1:${port}`;
+      const request = await playwright.request.newContext({ baseURL });
+      await expect.poll(async () => (await request.get('/api/health').catch(() => null))?.status(), { timeout: 60_000, message: output }).toBe(200);
+      await expect.poll(() => childPids(child.pid).length, { timeout: 60_000, message: output }).toBe(2);
+      expect(output).toContain('2 server processes');
+
+      // The session cookie works whichever process answers (connections are shared out in turn).
+      await signIn(request, 'pg-workers');
+      const state = await request.storageState();
+      const signedIn = await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const context = await playwright.request.newContext({ baseURL, storageState: state });
+          const status = (await context.get('/api/v1/me')).status();
+          await context.dispose();
+          return status;
+        }),
+      );
+      expect(signedIn).toEqual([200, 200, 200, 200, 200, 200]);
+
+      // Small API bodies go out uncompressed; large ones are still gzipped.
+      const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const small = await fetch(`${baseURL}/api/v1/me`, { headers: { cookie, 'accept-encoding': 'gzip' } });
+      expect(small.headers.get('content-encoding')).toBeNull();
+      expect(await small.json()).toMatchObject({ user: { email: expect.any(String) } });
+      const large = await fetch(`${baseURL}/api/v1/instruments/search?q=NIFTY&limit=50`, { headers: { cookie, 'accept-encoding': 'gzip' } });
+      expect(Buffer.byteLength(await large.text())).toBeGreaterThan(4096);
+      expect(large.headers.get('content-encoding')).toBe('gzip');
+      await request.dispose();
+
+      const workers = childPids(child.pid);
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await expect.poll(() => workers.filter(alive)).toEqual([]);
+    } finally {
+      await stop(child);
     }
   });
 });
