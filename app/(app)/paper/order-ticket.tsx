@@ -9,7 +9,7 @@ export type TicketPrefill = Partial<Record<'exchange' | 'tradingsymbol' | 'trans
 type Preview = {
   price: string; total: string; available: string; lot_size: number; tick_size: string;
   margin: { total: string; method: string; source: string };
-  charges: { total: string; brokerage: string; transaction_tax: string; gst: { total: string }; rateVersion: string };
+  charges: { total: string; brokerage: string; transaction_tax: string; gst: { total: string }; rateVersion: string; buy_leg_adjustment?: { total: string } };
   quote: { last_price: string; bid: string | null; ask: string | null; source: string; timestamp: string };
 };
 
@@ -187,6 +187,9 @@ export function OrderTicket({ prefill, onPlaced }: { prefill: TicketPrefill; onP
             <dd className="num text-right" data-testid="ticket-margin">{inr(preview.margin.total)}</dd>
             <dt>Charges <span className="text-slate-500" data-testid="ticket-charges-source">({figureSourceLabel(preview.charges.rateVersion)})</span></dt>
             <dd className="num text-right" data-testid="ticket-charges">{inr(preview.charges.total)}</dd>
+            {preview.charges.buy_leg_adjustment ? (
+              <dd className="col-span-2 text-slate-500" data-testid="ticket-charges-rebill">Sells today’s CNC buy: billed intraday, incl. the buy’s re-bill.</dd>
+            ) : null}
             <dt>Available</dt>
             <dd className="num text-right">{inr(preview.available)}</dd>
           </dl>

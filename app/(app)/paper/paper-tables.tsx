@@ -5,14 +5,14 @@ import type { Holding, LedgerRow, Order, Position, Trade } from './api-client';
 import { buttonClass, inputClass, inr, istTime, pnlClass, sourceLabel, tableClass, tdClass, thClass } from './format';
 import { TradeCharges } from './trade-charges';
 
-function Table({ caption, head, children, empty }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean }) {
+function Table({ caption, head, children, empty, thClassName = thClass }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean; thClassName?: string }) {
   if (empty) return <p className="p-3 text-sm text-slate-500">No {caption.toLowerCase()} yet.</p>;
   return (
     <div className="overflow-x-auto">
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead>
-          <tr>{head.map((h) => <th key={h} scope="col" className={thClass}>{h}</th>)}</tr>
+          <tr>{head.map((h) => <th key={h} scope="col" className={thClassName}>{h}</th>)}</tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
       </table>
@@ -114,17 +114,23 @@ export function HoldingsTable({ holdings }: { holdings: Holding[] }) {
   );
 }
 
+// The trades table shares its card with the order ticket at desktop width (about 620 px at 1280):
+// tighter cells, and time and instrument may take two lines, so the open charge breakdown fits.
+const tradeTh = 'px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400';
+const tradeTd = 'px-2 py-2 whitespace-nowrap';
+const tradeTdWrap = 'px-2 py-2';
+
 export function TradesTable({ trades }: { trades: Trade[] }) {
   return (
-    <Table caption="Trades" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Charges (contract note)']} empty={trades.length === 0}>
+    <Table caption="Trades" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Charges (contract note)']} empty={trades.length === 0} thClassName={tradeTh}>
       {trades.map((t) => (
-        <tr key={t.trade_id} data-testid="trade-row">
-          <td className={tdClass}>{istTime(t.fill_timestamp)}</td>
-          <td className={tdClass}>{t.tradingsymbol} <span className="text-xs text-slate-500">{t.exchange} · {t.product}</span></td>
-          <td className={tdClass}>{t.transaction_type}</td>
-          <td className={`${tdClass} num`}>{t.quantity}</td>
-          <td className={`${tdClass} num`}>{inr(t.average_price)}<span className="block text-xs text-slate-500">{t.price_source === 'kite' ? 'Kite live' : 'Simulated'}</span></td>
-          <td className={tdClass}><TradeCharges trade={t} /></td>
+        <tr key={t.trade_id} data-testid="trade-row" className="align-top">
+          <td className={tradeTdWrap}>{istTime(t.fill_timestamp)}</td>
+          <td className={tradeTd}>{t.tradingsymbol}<span className="block text-xs text-slate-500">{t.exchange} · {t.product}</span></td>
+          <td className={tradeTd}>{t.transaction_type}</td>
+          <td className={`${tradeTd} num`}>{t.quantity}</td>
+          <td className={`${tradeTd} num`}>{inr(t.average_price)}<span className="block text-xs text-slate-500">{t.price_source === 'kite' ? 'Kite live' : 'Simulated'}</span></td>
+          <td className={tradeTd}><TradeCharges trade={t} /></td>
         </tr>
       ))}
     </Table>

@@ -7,7 +7,7 @@ import { AppError, conflict, notFound } from '@/lib/errors';
 import { formatInr } from '@/lib/format/inr';
 import { lockActiveAccount } from '@/lib/paper/account/lock-account';
 import { blockShare, rebasedBlock } from './book-fill';
-import { lockAndLoadBookState } from './book-state';
+import { lockAndLoadBookState, type BookState } from './book-state';
 import { checkOrder, type OrderShape } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
@@ -24,6 +24,18 @@ function checkAboveFilled(order: OrderRow, quantity: number): void {
   if (quantity > order.filledQuantity) return;
   const message = `${order.filledQuantity} of this order ${order.filledQuantity === 1 ? 'has' : 'have'} already been filled; the new quantity must be more than ${order.filledQuantity}.`;
   throw new AppError('validation_failed', 'The modification is not valid.', { quantity: [message] });
+}
+
+/**
+ * As at placement, no short delivery on CNC: a sell's unfilled units must fit in the settled + T1
+ * holdings that other open CNC sells leave. Its own filled units have left the holding already, and
+ * the state's claim leaves this order out, so the order may be for its filled units plus that.
+ */
+function checkSellable(order: OrderRow, quantity: number, state: BookState): void {
+  const sellable = (state.holding ? state.holding.quantity + state.holding.t1Quantity : 0) - state.claimedBySells;
+  if (quantity - order.filledQuantity <= sellable) return;
+  const most = order.filledQuantity + Math.max(0, sellable);
+  throw new AppError('unprocessable', `Insufficient holdings: you can sell up to ${most} ${order.tradingsymbol} with this order (no short delivery on CNC).`);
 }
 
 /** What an order still holds of its block: the share of its unfilled units. */
@@ -79,6 +91,7 @@ export async function modifyPaperOrder({ userId, orderId, input, now = new Date(
     if (!LIVE_STATUSES.includes(order.status)) throw notLive(order);
     // Checked again under the lock: the engine may have filled more since the first look.
     checkAboveFilled(order, merged.quantity);
+    if (order.product === 'CNC' && order.transactionType === 'SELL') checkSellable(order, merged.quantity, state);
     const rest = { ...merged, quantity: merged.quantity - order.filledQuantity };
     const requirement = estimateRequirement({ order: { ...rest, market_protection: order.marketProtection === null ? undefined : Number(order.marketProtection.toString()) }, instrument, quote, openingQuantity: openingQuantity(state.position, rest), at: now });
     const available = state.cash.plus(heldBy(order));

@@ -1,8 +1,15 @@
 import 'server-only';
 import type { UserId } from '@/lib/auth/user-id';
+import { withUserTx } from '@/lib/db/rls';
+import { sqlOf } from '@/lib/db/user-sql';
 import { AppError } from '@/lib/errors';
+import type { Instrument } from '@/lib/instruments/find-instrument';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import { computeCncFillCharges } from '@/lib/paper/charges/same-day-cnc';
+import type { ChargeBreakdown } from '@/lib/paper/charges/types';
+import { KITE_CHARGES_SOURCE, withOwnCharges } from '@/lib/paper/kite/from-kite-charges';
 import { liveRequirement } from '@/lib/paper/kite/live-requirement';
+import { loadBookState } from './book-state';
 import { checkOrder } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
@@ -10,9 +17,39 @@ import type { PlaceOrderInput } from './order-input';
 import { heldQuantity, openingQuantity } from './opening-quantity';
 
 /**
+ * A CNC sell is charged at fill against the day's CNC buys (computeCncFillCharges): units that close
+ * today's buys are billed intraday and carry the re-bill of those buys, the rest is delivery with
+ * the day's DP charge. The generic estimate prices every CNC sell as delivery without DP, so the
+ * preview charges a new sell order the way its fill will be. Kite's contract note knows nothing of
+ * the same-day match (those fills keep our figures, see adoptKiteCharges); for a plain delivery
+ * sell Kite's figures stand, plus the DP charge the fill keeps as ours.
+ */
+async function cncSellCharges(args: { userId: UserId; accountId: string; instrument: Instrument; quantity: number; price: string; at: Date; estimated: ChargeBreakdown }): Promise<ChargeBreakdown> {
+  const { userId, instrument, at } = args;
+  // Read without the account's lock, as the rest of the preview: placing reads it again under the lock.
+  const state = await withUserTx(userId, (tx) =>
+    loadBookState(sqlOf(tx), { userId, accountId: args.accountId, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: 'CNC', at }),
+  );
+  const ours = computeCncFillCharges({
+    // The id only picks a buy order's own fills; a new sell has none.
+    order: { id: 'preview', tradeDate: at, exchange: instrument.exchange as 'NSE' | 'BSE', transactionType: 'SELL' },
+    previousFills: [],
+    fill: { quantity: args.quantity, price: args.price },
+    dayBuys: state.dayBuys,
+    matched: state.dayMatched,
+    dpPaidToday: state.dpChargedToday,
+  });
+  if (args.estimated.rateVersion === KITE_CHARGES_SOURCE && ours.intraday_quantity === undefined) {
+    return withOwnCharges(args.estimated, { dp_charges: ours.dp_charges });
+  }
+  return ours;
+}
+
+/**
  * What the order ticket shows before placing: margin and charges (Kite's own while the user's Kite
  * session is live, else our estimate; `margin.source` and `charges.rateVersion` say which), and the
- * quote used.
+ * quote used. `total` is what placing blocks (margin plus the generic charge estimate); a CNC sell's
+ * `charges` are those its fill will be charged, which can differ from the estimate inside `total`.
  */
 export async function previewOrder({ userId, input, now = new Date() }: { userId: UserId; input: PlaceOrderInput; now?: Date }) {
   const { instrument, quote } = await instrumentWithQuote(input.exchange, input.tradingsymbol, now, userId);
@@ -26,8 +63,13 @@ export async function previewOrder({ userId, input, now = new Date() }: { userId
   const requirement =
     (await liveRequirement({ userId, input, instrument, quote, openingQuantity: opening, at: now })) ??
     estimateRequirement({ order: input, instrument, quote, openingQuantity: opening, at: now });
+  const charges =
+    input.product === 'CNC' && input.transaction_type === 'SELL'
+      ? await cncSellCharges({ userId, accountId: account.id, instrument, quantity: input.quantity, price: requirement.price, at: now, estimated: requirement.charges })
+      : requirement.charges;
   return {
     ...requirement,
+    charges,
     available,
     lot_size: instrument.lotSize,
     tick_size: instrument.tickSize,
