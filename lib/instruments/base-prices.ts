@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import rawPrices from './data/base-prices.json';
+import { derivativeReferencePrice } from './derivative-reference-price';
 
 const DecimalString = z.string().regex(/^\d+(\.\d+)?$/, 'expected a non-negative decimal string');
 const PriceMap = z.record(z.string().regex(/^[A-Z]+:.+$/, 'expected EXCHANGE:tradingsymbol'), DecimalString);
@@ -9,7 +10,6 @@ export const ReferencePricesSchema = z.object({
   asOf: z.string(),
   equities: PriceMap,
   indices: PriceMap,
-  derivatives: PriceMap,
 });
 export type ReferencePrices = z.infer<typeof ReferencePricesSchema>;
 
@@ -19,8 +19,16 @@ export type ReferencePrices = z.infer<typeof ReferencePricesSchema>;
  */
 export const referencePrices: ReferencePrices = ReferencePricesSchema.parse(rawPrices);
 
-/** Reference price as a decimal string (rupees), or null when the instrument has none. */
-export function referencePrice(exchange: string, tradingsymbol: string): string | null {
+function listedPrice(exchange: string, tradingsymbol: string): string | null {
   const key = `${exchange}:${tradingsymbol}`;
-  return referencePrices.equities[key] ?? referencePrices.indices[key] ?? referencePrices.derivatives[key] ?? null;
+  return referencePrices.equities[key] ?? referencePrices.indices[key] ?? null;
+}
+
+/**
+ * Reference price as a decimal string (rupees), or null when the instrument has none. Equities and
+ * indices are listed; monthly F&O contracts, whichever month they are, derive theirs from the
+ * underlying's.
+ */
+export function referencePrice(exchange: string, tradingsymbol: string): string | null {
+  return listedPrice(exchange, tradingsymbol) ?? derivativeReferencePrice({ exchange, tradingsymbol }, (u) => listedPrice(u.exchange, u.tradingsymbol));
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { referencePrice } from './base-prices';
-import { bundledInstrumentsCsvPath, loadBundledInstruments } from './bundled';
+import { bundledInstrumentsCsvPath, loadBundledCsv, loadBundledInstruments } from './bundled';
+import { bundledDerivatives } from './bundled-derivatives';
 import { parseKiteInstrumentsCsvAll } from './parse-csv';
 import { KITE_CSV_HEADER } from './csv-format';
 
@@ -26,9 +27,14 @@ describe('bundled instrument master', () => {
 
   it('parses completely with no bad rows', async () => {
     expect(report.badRowCount).toBe(0);
-    expect(report.rows).toBe(142);
+    expect(report.rows).toBe(62);
     expect(instruments).toHaveLength(raw.trimEnd().split('\r\n').length - 1);
-    expect(await loadBundledInstruments()).toEqual(instruments);
+    expect(await loadBundledCsv()).toEqual(instruments);
+  });
+
+  it('holds equities and indices only; the F&O contracts for the day are added on load', async () => {
+    expect(instruments.filter((i) => i.instrumentType !== 'EQ')).toEqual([]);
+    expect(await loadBundledInstruments({ today: '2027-02-10' })).toEqual([...instruments, ...bundledDerivatives('2027-02-10')]);
   });
 
   it('has every NIFTY 50 stock on NSE as an equity', () => {
@@ -41,10 +47,13 @@ describe('bundled instrument master', () => {
     }
   });
 
-  it('has unique tokens and unique exchange+tradingsymbol, exchange_token = token >> 8', () => {
-    expect(new Set(instruments.map((i) => i.instrumentToken)).size).toBe(instruments.length);
-    expect(new Set(instruments.map((i) => `${i.exchange}:${i.tradingsymbol}`)).size).toBe(instruments.length);
-    for (const i of instruments) expect(i.exchangeToken, i.tradingsymbol).toBe(i.instrumentToken >> 8);
+  it('has unique tokens and unique exchange+tradingsymbol, exchange_token = token >> 8, with the F&O of any day', async () => {
+    for (const today of ['2026-11-22', '2027-02-10']) {
+      const all = await loadBundledInstruments({ today });
+      expect(new Set(all.map((i) => i.instrumentToken)).size).toBe(all.length);
+      expect(new Set(all.map((i) => `${i.exchange}:${i.tradingsymbol}`)).size).toBe(all.length);
+      for (const i of all) expect(i.exchangeToken, i.tradingsymbol).toBe(i.instrumentToken >> 8);
+    }
   });
 
   it('uses the real Kite tokens for the big names', () => {
@@ -66,40 +75,8 @@ describe('bundled instrument master', () => {
     for (const s of ['INFY', 'RELIANCE', 'TCS']) expect(find('BSE', s)?.segment).toBe('BSE');
   });
 
-  it('gives index derivatives the Jan-2026 lot sizes', () => {
-    const lots: Record<string, number> = { NIFTY: 65, BANKNIFTY: 30, FINNIFTY: 60, MIDCPNIFTY: 120 };
-    const fno = instruments.filter((i) => i.exchange === 'NFO');
-    expect(fno.length).toBe(4 * 2 + 2 * 2 * 18);
-    for (const i of fno) expect(i.lotSize, i.tradingsymbol).toBe(lots[i.name]);
-    expect(fno.filter((i) => i.name === 'NIFTY' && i.instrumentType !== 'FUT')).toHaveLength(36);
-    expect(fno.filter((i) => i.name === 'BANKNIFTY' && i.instrumentType !== 'FUT')).toHaveLength(36);
-  });
-
-  it('names and dates F&O contracts like Kite, expiring on the last Tuesday (holiday-adjusted)', () => {
-    const fno = instruments.filter((i) => i.exchange === 'NFO');
-    const expiryByCode: Record<string, string> = { '26DEC': '2026-12-29', '27JAN': '2027-01-25' };
-    for (const i of fno) {
-      const m = /^([A-Z]+)(26DEC|27JAN)(\d+)?(FUT|CE|PE)$/.exec(i.tradingsymbol);
-      expect(m, i.tradingsymbol).not.toBeNull();
-      if (!m) continue;
-      expect(m[1]).toBe(i.name);
-      expect(i.expiry).toBe(expiryByCode[m[2] ?? '']);
-      expect(i.instrumentType).toBe(m[4]);
-      expect(i.segment).toBe(i.instrumentType === 'FUT' ? 'NFO-FUT' : 'NFO-OPT');
-      if (i.instrumentType === 'FUT') {
-        expect([m[3], i.strike]).toEqual([undefined, '0']);
-      } else {
-        expect(m[3]).toBe(i.strike);
-        expect(Number(i.strike) % (i.name === 'NIFTY' ? 50 : 100)).toBe(0);
-        expect(i.tickSize).toBe('0.05');
-      }
-    }
-    expect(find('NFO', 'NIFTY26DEC26500CE')?.strike).toBe('26500');
-    expect(find('NFO', 'BANKNIFTY27JANFUT')?.expiry).toBe('2027-01-25');
-  });
-
-  it('has a reference price for every instrument, and equity ticks match the price band', () => {
-    for (const i of instruments) {
+  it('has a reference price for every instrument, and equity ticks match the price band', async () => {
+    for (const i of await loadBundledInstruments({ today: '2027-02-10' })) {
       const price = referencePrice(i.exchange, i.tradingsymbol);
       expect(price, `${i.exchange}:${i.tradingsymbol}`).toMatch(/^\d+(\.\d+)?$/);
       if (i.segment === 'NSE' || i.segment === 'BSE') expect(i.tickSize).toBe(Number(price) < 250 ? '0.01' : '0.05');

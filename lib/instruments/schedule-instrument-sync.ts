@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
+import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { syncKiteInstruments } from '@/lib/instruments/sync-kite-instruments';
 import { logError, logInfo } from '@/lib/log';
 
@@ -15,19 +16,30 @@ export function nextSyncAt(now: Date, hourIst = 8, minuteIst = 30): Date {
 
 let timer: NodeJS.Timeout | undefined;
 
+async function syncFromKite(): Promise<void> {
+  const report = await syncKiteInstruments();
+  logInfo('instruments.sync', { rows: report.rows, upserted: report.upserted, badRows: report.badRowCount, ms: report.ms });
+}
+
+async function rollBundled(): Promise<void> {
+  const { seeded } = await seedBundledInstruments();
+  if (seeded > 0) logInfo('instruments', { seeded, source: 'bundled' });
+}
+
 /**
- * For long-lived servers (serverless hosts use /api/cron/instruments): syncs the instrument master
- * daily at 08:30 IST when Kite is configured (KITE_API_ROOT or a platform app); otherwise the bundled
- * set stays. Every instance may run it: the import is idempotent.
+ * For long-lived servers (serverless hosts use /api/cron/instruments): daily at 08:30 IST, syncs the
+ * instrument master from Kite when Kite is configured (KITE_API_ROOT or a platform app), otherwise
+ * adds the bundled set's contracts for the new day, so the F&O months roll without a restart.
+ * Every instance may run it: both imports are idempotent.
  */
 export function scheduleDailyInstrumentSync(): void {
   const env = getEnv();
-  if (timer || !(env.KITE_API_ROOT || env.KITE_API_KEY)) return;
+  if (timer) return;
+  const job = env.KITE_API_ROOT || env.KITE_API_KEY ? syncFromKite : rollBundled;
   const arm = () => {
     timer = setTimeout(async () => {
       try {
-        const report = await syncKiteInstruments();
-        logInfo('instruments.sync', { rows: report.rows, upserted: report.upserted, badRows: report.badRowCount, ms: report.ms });
+        await job();
       } catch (error) {
         logError('instruments.sync', error);
       }

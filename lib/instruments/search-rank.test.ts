@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledInstrumentsCsvPath } from './bundled';
+import { bundledDerivatives } from './bundled-derivatives';
 import { parseKiteInstrumentsCsvAll } from './parse-csv';
 import { editDistance, normalizeQuery, parseSearchQuery, rankInstruments, type RankableInstrument } from './search-rank';
 
-const { instruments: bundled } = await parseKiteInstrumentsCsvAll(readFileSync(bundledInstrumentsCsvPath(), 'utf8'));
+// The bundled master as listed on 1 Dec 2026 (Dec 2026 and Jan 2027 contracts), a fixed day so the
+// expected symbols below never change.
+const { instruments: csv } = await parseKiteInstrumentsCsvAll(readFileSync(bundledInstrumentsCsvPath(), 'utf8'));
+const bundled = [...csv, ...bundledDerivatives('2026-12-01')];
 const eq = (tradingsymbol: string, name: string, exchange = 'NSE'): RankableInstrument => ({ tradingsymbol, name, exchange, instrumentType: 'EQ', expiry: null });
 const extras = [eq('INFIBEAM', 'INFIBEAM AVENUES'), eq('TATAPOWER', 'TATA POWER CO')];
 // Reverse order so that passing tests cannot rely on input order.

@@ -1,3 +1,4 @@
+import { contractChain, type ContractSpec, type DerivativeSegment } from './contract-chain';
 import { formatKiteCsvRow, formatKiteDecimal, KITE_CSV_HEADER } from './csv-format';
 import {
   addMonths,
@@ -11,7 +12,7 @@ import {
   weeklyExpiries,
   type YearMonth,
 } from './expiry-calendar';
-import { canonicalDecimal, type KiteInstrumentRow } from './schemas';
+import type { KiteInstrumentRow } from './schemas';
 import { equityTickPaise, seededRandom, stockLotSize, strikeStepPaise, syntheticEquities } from './synthetic-equities';
 
 export type SyntheticCsvOptions = {
@@ -27,20 +28,18 @@ export type SyntheticCsvOptions = {
 const SEGMENT_BYTE = { NSE: 1, NFO: 2, CDS: 3, BSE: 4, BFO: 5, MCX: 7, INDICES: 9 } as const;
 type SegmentKey = keyof typeof SEGMENT_BYTE;
 
-type Spec = { symbol: string; name: string; spotPaise: number; lot: number; stepPaise: number; side: number; tickPaise?: number };
-
-const NSE_INDEX_FNO: Spec[] = [
+const NSE_INDEX_FNO: ContractSpec[] = [
   { symbol: 'NIFTY', name: 'NIFTY', spotPaise: 2_650_000, lot: 65, stepPaise: 5_000, side: 60 },
   { symbol: 'BANKNIFTY', name: 'BANKNIFTY', spotPaise: 6_000_000, lot: 30, stepPaise: 10_000, side: 50 },
   { symbol: 'FINNIFTY', name: 'FINNIFTY', spotPaise: 2_800_000, lot: 60, stepPaise: 5_000, side: 40 },
   { symbol: 'MIDCPNIFTY', name: 'MIDCPNIFTY', spotPaise: 1_350_000, lot: 120, stepPaise: 2_500, side: 40 },
   { symbol: 'NIFTYNXT50', name: 'NIFTYNXT50', spotPaise: 7_000_000, lot: 25, stepPaise: 10_000, side: 30 },
 ];
-const BSE_INDEX_FNO: Spec[] = [
+const BSE_INDEX_FNO: ContractSpec[] = [
   { symbol: 'SENSEX', name: 'SENSEX', spotPaise: 8_650_000, lot: 20, stepPaise: 10_000, side: 50 },
   { symbol: 'BANKEX', name: 'BANKEX', spotPaise: 6_600_000, lot: 30, stepPaise: 10_000, side: 30 },
 ];
-const MCX: Spec[] = [
+const MCX: ContractSpec[] = [
   { symbol: 'CRUDEOIL', name: 'CRUDEOIL', spotPaise: 600_000, lot: 100, stepPaise: 5_000, side: 20, tickPaise: 100 },
   { symbol: 'CRUDEOILM', name: 'CRUDEOILM', spotPaise: 600_000, lot: 10, stepPaise: 5_000, side: 0, tickPaise: 100 },
   { symbol: 'NATURALGAS', name: 'NATURALGAS', spotPaise: 30_000, lot: 1250, stepPaise: 500, side: 20, tickPaise: 10 },
@@ -52,7 +51,7 @@ const MCX: Spec[] = [
   { symbol: 'ZINC', name: 'ZINC', spotPaise: 27_000, lot: 5000, stepPaise: 100, side: 0, tickPaise: 5 },
 ];
 // Currency pairs quote in rupees with 4 decimals; spot/step here are in 1/10,000 rupee.
-const CDS: Spec[] = [
+const CDS: ContractSpec[] = [
   { symbol: 'USDINR', name: 'USDINR', spotPaise: 855_000, lot: 1, stepPaise: 2_500, side: 20 },
   { symbol: 'EURINR', name: 'EURINR', spotPaise: 990_000, lot: 1, stepPaise: 2_500, side: 0 },
   { symbol: 'GBPINR', name: 'GBPINR', spotPaise: 1_140_000, lot: 1, stepPaise: 2_500, side: 0 },
@@ -60,10 +59,6 @@ const CDS: Spec[] = [
 ];
 const NSE_INDICES = ['NIFTY 50', 'NIFTY BANK', 'NIFTY FIN SERVICE', 'NIFTY MID SELECT', 'NIFTY NEXT 50', 'INDIA VIX', 'NIFTY IT', 'NIFTY AUTO', 'NIFTY PHARMA', 'NIFTY METAL'];
 const BSE_INDICES = ['SENSEX', 'BANKEX', 'SENSEX50'];
-
-function label(units: number, scale: number): string {
-  return canonicalDecimal(formatKiteDecimal(units, scale));
-}
 
 /** Deterministic synthetic Kite instrument master rows, exactly `rows` of them (default 100,000). */
 export function* syntheticInstrumentRows(options: SyntheticCsvOptions = {}): Generator<KiteInstrumentRow> {
@@ -109,27 +104,8 @@ function* allRows(options: SyntheticCsvOptions): Generator<KiteInstrumentRow> {
   const monthly = (ym: YearMonth, weekday: number) => lastWeekdayOfMonth(ym, weekday, holidays);
   const months = (n: number, weekday: number) => Array.from({ length: n }, (_, i) => monthly(addMonths(startYm, i), weekday));
 
-  function* chain(seg: 'NFO' | 'BFO' | 'MCX' | 'CDS', spec: Spec, expiry: string, code: string, futures: boolean, scale = 2) {
-    const exch = seg;
-    const futTick = spec.tickPaise ?? (seg === 'CDS' ? 25 : 5);
-    const optTick = seg === 'CDS' ? 25 : seg === 'MCX' ? futTick : 5;
-    const tickScale = seg === 'CDS' ? 4 : 2;
-    if (futures) {
-      yield row(seg, {
-        tradingsymbol: `${spec.symbol}${code}FUT`, name: spec.name, expiry, strike: '0.0', tick_size: formatKiteDecimal(futTick, tickScale),
-        lot_size: String(spec.lot), instrument_type: 'FUT', segment: `${exch}-FUT`, exchange: exch,
-      });
-    }
-    const atm = Math.round(spec.spotPaise / spec.stepPaise) * spec.stepPaise;
-    for (let k = -spec.side; k <= spec.side && spec.side > 0; k++) {
-      const strike = atm + k * spec.stepPaise;
-      for (const type of ['CE', 'PE'] as const) {
-        yield row(seg, {
-          tradingsymbol: `${spec.symbol}${code}${label(strike, scale)}${type}`, name: spec.name, expiry, strike: formatKiteDecimal(strike, scale),
-          tick_size: formatKiteDecimal(optTick, tickScale), lot_size: String(spec.lot), instrument_type: type, segment: `${exch}-OPT`, exchange: exch,
-        });
-      }
-    }
+  function* chain(seg: DerivativeSegment, spec: ContractSpec, expiry: string, code: string, futures: boolean, scale = 2) {
+    for (const r of contractChain(seg, spec, expiry, code, futures, scale)) yield row(seg, r);
   }
 
   for (const spec of NSE_INDEX_FNO) {
@@ -171,7 +147,7 @@ function* allRows(options: SyntheticCsvOptions): Generator<KiteInstrumentRow> {
   for (let m = 0; ; m++) {
     const exp = monthly(addMonths(startYm, m), TUESDAY);
     for (const [i, u] of underlyings.entries()) {
-      const spec: Spec = {
+      const spec: ContractSpec = {
         symbol: u.symbol, name: u.symbol, spotPaise: u.pricePaise, lot: stockLotSize(u.pricePaise),
         stepPaise: strikeStepPaise(u.pricePaise), side: 20 + (i % 3) * 10, tickPaise: equityTickPaise(u.pricePaise),
       };

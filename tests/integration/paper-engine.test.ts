@@ -11,6 +11,7 @@ import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder } from '@/lib/paper/read/read-paper';
 import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
 import { reconcileAllAccounts } from '@/lib/paper/reconcile/reconcile-all';
+import { monthlyExpiryOf, nearMonthOption } from '../support/contracts';
 import { netQuantity } from '../support/paper';
 import { createTestUser } from '../support/users';
 
@@ -51,13 +52,15 @@ describe('paper engine', () => {
 
   it('an expired option position settles at expiry and releases its margin', async () => {
     const user = await createTestUser();
-    const input = placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26300PE', transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 });
-    const { order: bought } = await placePaperOrder({ userId: user.id, input, now: new Date('2026-11-20T04:00:00.000Z') });
+    // Today's near-month contract: still open on every day up to its expiry, settled the day after.
+    const now = new Date();
+    const input = placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: nearMonthOption('NIFTY', 26300, 'PE', now), transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 });
+    const { order: bought } = await placePaperOrder({ userId: user.id, input, now });
     expect(bought.status).toBe('COMPLETE');
     expect(new Decimal((await getFunds({ userId: user.id })).used_margin).gt(0)).toBe(true);
-    await processAccount({ userId: user.id, now: new Date('2026-11-27T04:00:00.000Z') });
+    await processAccount({ userId: user.id, now });
     expect(await netQuantity(user.id)).toBe(65);
-    await processAccount({ userId: user.id, now: new Date('2026-12-30T04:00:00.000Z') });
+    await processAccount({ userId: user.id, now: new Date(`${monthlyExpiryOf('near', now)}T22:30:00.000Z`) }); // 04:00 IST the day after
     expect(await netQuantity(user.id)).toBe(0);
     const funds = await getFunds({ userId: user.id });
     expect(funds.used_margin).toBe('0.00');

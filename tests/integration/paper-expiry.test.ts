@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserId } from '@/lib/auth/user-id';
 import { withUserTx } from '@/lib/db/rls';
 import { findInstrument } from '@/lib/instruments/find-instrument';
-import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { simulatedProvider } from '@/lib/market-data/provider/simulated-provider';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 import { processAccount } from '@/lib/paper/engine/process-account';
@@ -11,11 +10,14 @@ import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder, listLedger, listOrders } from '@/lib/paper/read/read-paper';
 import { reconcileAccount } from '@/lib/paper/reconcile/reconcile-account';
+import { useDatedMarket } from '../support/dated-market';
 import { netQuantity } from '../support/paper';
 import { createTestUser } from '../support/users';
 
 // NIFTY December 2026 options (65 a lot) expire on Tue 29 Dec 2026 and settle at their intrinsic
-// value against NIFTY 50's close at 15:30 IST that day, on the simulated feed (always open).
+// value against NIFTY 50's close at 15:30 IST that day, on the simulated feed (always open). The file
+// runs on 20 Nov 2026, when the bundled master lists them, so the outcome never depends on the day
+// the suite runs.
 const OPENED = new Date('2026-11-20T04:00:00.000Z');
 const EXPIRY_CLOSE = new Date('2026-12-29T10:00:00.000Z');
 const AFTER_EXPIRY = new Date('2026-12-30T04:00:00.000Z');
@@ -23,8 +25,8 @@ const STRIKES = [26300, 26350, 26400, 26450, 26500, 26550, 26600, 26650, 26700];
 
 let niftyClose: Decimal;
 
+useDatedMarket(OPENED);
 beforeAll(async () => {
-  await seedBundledInstruments();
   const index = await findInstrument({ exchange: 'NSE', tradingsymbol: 'NIFTY 50' });
   if (!index) throw new Error('no NIFTY 50');
   const quote = (await simulatedProvider('always').quotes([index], EXPIRY_CLOSE)).get('NSE:NIFTY 50');

@@ -19,12 +19,17 @@ import { getFunds } from '@/lib/paper/read/read-paper';
 import type { FakeKite } from '@/tests/fakes/kite-server';
 import { type KiteClient, loginAs } from '@/tests/fakes/kite-server/test-helpers';
 import { connectKite, useFakeKite } from '../support/fake-kite';
+import { nearMonthFuture, nearMonthOption } from '../support/contracts';
 import { drifts } from '../support/paper';
 import { createTestUser } from '../support/users';
 
 // The fake Zerodha charges ₹15 brokerage (flat on options, the cap elsewhere) where our rate table
 // says ₹20: Kite's figures and our estimate then differ, so a test can tell which one was used.
 const fakeKite = useFakeKite({ rateLimits: false, brokerageRupees: 15 });
+// Today's near-month NIFTY contracts, in both the app's bundled master and the fake's dump.
+const FUTURE = nearMonthFuture('NIFTY');
+const CALL_26300 = nearMonthOption('NIFTY', 26300, 'CE');
+const CALL_26350 = nearMonthOption('NIFTY', 26350, 'CE');
 let kite: FakeKite;
 let direct: KiteClient;
 
@@ -66,12 +71,15 @@ async function fakeNote(order: Omit<VirtualContractParam, 'order_id' | 'variety'
  * Orders at Kite's prices follow NSE hours, and Kite's quotes are live only for "now": tests that
  * place them move the clock (Date only; timers stay real) into a trading session.
  */
-function useClockAt(iso: string) {
+async function useClockAt(iso: string) {
+  // PGlite's now() follows the faked Date, so Kite rate-limit slots reserved at the other clock lie
+  // in the future of this one (or, after the test, of the real one): drop them on both moves.
+  const dropKiteSlots = () => db().rateLimitBucket.deleteMany({ where: { key: { startsWith: 'kite:' } } });
+  await dropKiteSlots();
   vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: new Date(iso) });
   onTestFinished(async () => {
     vi.useRealTimers();
-    // PGlite's now() follows the faked Date: drop the Kite rate-limit slots reserved in the future.
-    await db().rateLimitBucket.deleteMany({ where: { key: { startsWith: 'kite:' } } });
+    await dropKiteSlots();
   });
 }
 
@@ -109,32 +117,32 @@ describe("Kite's own margin and charges while the user's Kite session is live", 
   it("F&O: /margins/basket without the real account's positions, incremental over the PAPER positions", async () => {
     // CD5678 is really long one lot of the NIFTY future at Zerodha; consider_positions would net against it.
     const user = await linkedUser('kite-req-fno', 'CD5678');
-    const sellFuture = { ...nfo, tradingsymbol: 'NIFTY26DECFUT', transaction_type: 'SELL', price: '26000.00' } as const;
+    const sellFuture = { ...nfo, tradingsymbol: FUTURE, transaction_type: 'SELL', price: '26000.00' } as const;
     const alone = await kiteOrderRequirement({ userId: user.id, order: sellFuture, openPositions: [] });
     expect(alone?.margin).toMatchObject({ total: '236600.00', source: 'kite', method: 'Zerodha (live): /margins/basket' });
     expect(marginRequests().map((r) => r.query.consider_positions)).toEqual([['false']]);
 
     // A paper short call; buying two lots of the future hedges it: (0.3·SPAN both + exposures) − call alone.
-    const shortCall = { exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26300CE', product: 'NRML', quantity: -65, averagePrice: '150' } as const;
+    const shortCall = { exchange: 'NFO', tradingsymbol: CALL_26300, product: 'NRML', quantity: -65, averagePrice: '150' } as const;
     kite.control.clearRequests();
     const hedged = await kiteOrderRequirement({ userId: user.id, order: { ...sellFuture, transaction_type: 'BUY', quantity: 130 }, openPositions: [shortCall] });
     expect(hedged?.margin.total).toBe('81581.50');
     expect(hedged?.margin.method).toContain('1 open paper F&O position');
     const [withOrder, without] = marginRequests().map((r) => JSON.parse(r.body) as { tradingsymbol: string; transaction_type: string; quantity: number }[]);
     expect(withOrder).toEqual([
-      expect.objectContaining({ tradingsymbol: 'NIFTY26DEC26300CE', transaction_type: 'SELL', quantity: 65, price: 150 }),
-      expect.objectContaining({ tradingsymbol: 'NIFTY26DECFUT', transaction_type: 'BUY', quantity: 130 }),
+      expect.objectContaining({ tradingsymbol: CALL_26300, transaction_type: 'SELL', quantity: 65, price: 150 }),
+      expect.objectContaining({ tradingsymbol: FUTURE, transaction_type: 'BUY', quantity: 130 }),
     ]);
-    expect(without).toEqual([expect.objectContaining({ tradingsymbol: 'NIFTY26DEC26300CE', transaction_type: 'SELL', quantity: 65 })]);
+    expect(without).toEqual([expect.objectContaining({ tradingsymbol: CALL_26300, transaction_type: 'SELL', quantity: 65 })]);
     expect(hedged?.charges).toMatchObject({ rateVersion: 'kite', brokerage: '15.00' });
   });
 
   it('the order ticket shows Kite figures labelled kite, built on the paper F&O positions; unlinked users get the estimate', async () => {
     const user = await createTestUser('kite-ticket');
     // A paper long call bought at simulated prices before Zerodha was connected.
-    const { order } = await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26300CE', transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 }) });
+    const { order } = await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: CALL_26300, transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 }) });
     expect(order.status).toBe('COMPLETE');
-    const sellCall = placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26350CE', transaction_type: 'SELL', order_type: 'LIMIT', product: 'NRML', quantity: 65, price: '100.00' });
+    const sellCall = placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: CALL_26350, transaction_type: 'SELL', order_type: 'LIMIT', product: 'NRML', quantity: 65, price: '100.00' });
     const before = await previewOrder({ userId: user.id, input: sellCall });
     expect(before.margin.source).toBe('estimate');
     expect(before.charges.rateVersion).not.toBe('kite');
@@ -148,7 +156,7 @@ describe("Kite's own margin and charges while the user's Kite session is live", 
     expect(preview.charges).toMatchObject({ rateVersion: 'kite', brokerage: '15.00' });
     expect(preview.total).toBe(new Decimal(preview.margin.total).plus(preview.charges.total).toFixed(2));
     const basket = marginRequests().find((r) => r.path === '/margins/basket');
-    expect(JSON.parse(basket?.body ?? '[]')[0]).toMatchObject({ tradingsymbol: 'NIFTY26DEC26300CE', transaction_type: 'BUY', quantity: 65 });
+    expect(JSON.parse(basket?.body ?? '[]')[0]).toMatchObject({ tradingsymbol: CALL_26300, transaction_type: 'BUY', quantity: 65 });
   });
 });
 
@@ -234,7 +242,7 @@ describe("adopting Kite's contract note after fills", () => {
     const user = await createTestUser('kite-adopt');
     const { at, input } = await twoFillBuy(new Date());
     const { order: equity } = await placePaperOrder({ userId: user.id, input, now: at });
-    const { order: option } = await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26300CE', transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 }), now: at });
+    const { order: option } = await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: CALL_26300, transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 }), now: at });
     const equityFills = await fillsOf(user.id, equity.id);
     expect(equityFills).toHaveLength(2);
     const before = new Map([equity, option].map((o) => [o.id, o]));
@@ -289,7 +297,7 @@ describe("adopting Kite's contract note after fills", () => {
   });
 
   it("a live order blocks Kite's margin and its fills carry Kite's contract note, with no extra step", async () => {
-    useClockAt('2026-11-25T05:00:00.000Z'); // Wednesday 10:30 IST
+    await useClockAt('2026-11-25T05:00:00.000Z'); // Wednesday 10:30 IST
     const user = await linkedUser('kite-place');
     const input = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 100 });
     const { order } = await placePaperOrder({ userId: user.id, input });
@@ -309,7 +317,7 @@ describe("adopting Kite's contract note after fills", () => {
   });
 
   it("the engine squares off an MIS position at Kite's prices at 15:20 IST and the fill takes Kite's note; the ₹50 + GST stays ours", async () => {
-    useClockAt('2026-11-25T09:00:00.000Z'); // Wednesday 14:30 IST
+    await useClockAt('2026-11-25T09:00:00.000Z'); // Wednesday 14:30 IST
     const user = await linkedUser('kite-squareoff');
     const input = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 100 });
     expect((await placePaperOrder({ userId: user.id, input })).order.status).toBe('COMPLETE');
@@ -331,7 +339,7 @@ describe("adopting Kite's contract note after fills", () => {
   it("leaves our charges in place when Kite fails or is not live, for another user's orders, and for another day's fills", async () => {
     const user = await createTestUser('kite-adopt-fail');
     const now = new Date();
-    const { order } = await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26300CE', transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 }), now });
+    const { order } = await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NFO', tradingsymbol: CALL_26300, transaction_type: 'BUY', order_type: 'MARKET', product: 'NRML', quantity: 65 }), now });
     const untouched = async () => {
       expect((await fillsOf(user.id, order.id)).every((f) => f.chargesSource !== 'kite')).toBe(true);
       expect(await db().ledgerEntry.count({ where: { userId: user.id, refId: order.id, kind: 'CHARGE' } })).toBe(0);

@@ -12,6 +12,7 @@ import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
 import { getFunds, getOrder, listHoldings, listLedger, listOrders, listPositions, listTrades } from '@/lib/paper/read/read-paper';
 import { roundToTick } from '@/lib/paper/fills/tick-size';
+import { nearMonthFuture } from '../support/contracts';
 import { drifts, netQuantity } from '../support/paper';
 import { createTestUser } from '../support/users';
 
@@ -81,7 +82,7 @@ describe('paper orders', () => {
       [{ order_type: 'SL', price: '1500' }, 'trigger_price'],
       [{ order_type: 'MARKET', price: '1500' }, 'price'],
       [{ product: 'NRML', price: '1500' }, 'product'],
-      [{ exchange: 'NFO', tradingsymbol: 'NIFTY26DECFUT', product: 'NRML', quantity: 10, price: '24000' }, 'quantity'],
+      [{ exchange: 'NFO', tradingsymbol: nearMonthFuture('NIFTY'), product: 'NRML', quantity: 10, price: '24000' }, 'quantity'],
       [{ exchange: 'NSE', tradingsymbol: 'NIFTY 50', price: '24000' }, 'tradingsymbol'],
     ];
     for (const [fields, field] of cases) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VirtualContractParam } from 'kiteconnect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nearMonthOption } from '@/tests/support/contracts';
 import { INSTRUMENT_COLUMNS } from './instruments';
 import { type FakeKite, startFakeKite } from './server';
 import { type KiteClient, loginAs, rejectionOf } from './test-helpers';
@@ -97,11 +98,12 @@ describe('POST /charges/orders (getvirtualContractNote)', () => {
 
 describe('brokerageRupees', () => {
   it('plays a Zerodha whose brokerage differs from the default ₹20 (flat on options, the cap elsewhere)', async () => {
+    // The default dump: the bundled master with today's generated contracts.
     const cheaper = await startFakeKite({ rateLimits: false, brokerageRupees: 15 });
     try {
       const client = await loginAs(cheaper, 'AB1234');
       const [option, intraday, small] = await client.getvirtualContractNote([
-        order({ exchange: 'NFO', tradingsymbol: 'NIFTY26DEC26300CE', product: 'NRML', quantity: 65, average_price: 150 }),
+        order({ exchange: 'NFO', tradingsymbol: nearMonthOption('NIFTY', 26300, 'CE'), product: 'NRML', quantity: 65, average_price: 150 }),
         order({ tradingsymbol: 'INFY', product: 'MIS', quantity: 100, average_price: 1500 }),
         order({ tradingsymbol: 'INFY', product: 'MIS', quantity: 10, average_price: 1500 }),
       ]);

@@ -25,6 +25,15 @@ describe('loadInstrumentBook', () => {
     expect(book.csv('NFO').trim().split('\n')).toHaveLength(2);
   });
 
+  it("serves the app's bundled master with the F&O contracts listed on the fake's day", async () => {
+    const book = await loadInstrumentBook(undefined, new Date('2027-02-10T04:00:00Z'));
+    expect(book.find('NSE', 'INFY')?.referencePrice).toBe(1600);
+    expect(book.find('NFO', 'NIFTY-FUT')).toMatchObject({ tradingsymbol: 'NIFTY27FEBFUT', expiry: '2027-02-23', lotSize: 65, referencePrice: 26606 });
+    expect(book.find('NFO', 'BANKNIFTY27MAR60000PE')).toMatchObject({ strike: 60000, instrumentType: 'PE', referencePrice: 500 });
+    expect(book.find('NFO', 'NIFTY26DECFUT')).toBeUndefined();
+    expect(book.csv('NFO').trim().split('\n')).toHaveLength(1 + 80);
+  });
+
   it('throws when an explicitly given file is missing', async () => {
     await expect(loadInstrumentBook('/nonexistent/given.csv', new Date())).rejects.toThrow(/ENOENT/);
   });

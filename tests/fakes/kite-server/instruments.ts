@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { bundledDerivativeRows } from '../../../lib/instruments/bundled-derivatives';
+import { formatKiteCsvRow } from '../../../lib/instruments/csv-format';
+import { derivativeReferencePrice } from '../../../lib/instruments/derivative-reference-price';
 import { BUILT_IN_CSV, niftyFutureFor } from './builtin-instruments';
 import { formatIstDate } from './ist-time';
 
@@ -166,9 +169,16 @@ function nearestNiftyFuture(rows: readonly Instrument[], now: Date): Instrument 
     .sort((a, b) => a.expiry.localeCompare(b.expiry))[0];
 }
 
+/** The app's bundled F&O contracts listed on the fake's day, so both masters hold the same contracts. */
+function bundledDerivativesOn(now: Date): Instrument[] {
+  const lines = bundledDerivativeRows(formatIstDate(now)).map(formatKiteCsvRow);
+  return parseInstrumentsCsv([INSTRUMENT_COLUMNS.join(','), ...lines].join('\n'), 'bundled F&O');
+}
+
 /**
- * Loads the CSV at `file` (or the bundled default), falling back to a small built-in set when it
- * does not exist. Rows the fake portfolios rely on are merged in when the file lacks them.
+ * Loads the CSV at `file`, or the bundled default plus the app's generated F&O contracts for `now`,
+ * falling back to a small built-in set when the default does not exist. Rows the fake portfolios
+ * rely on are merged in when the file lacks them.
  */
 export async function loadInstrumentBook(
   file: string | undefined,
@@ -186,6 +196,7 @@ export async function loadInstrumentBook(
     rows = [];
     source = 'built-in';
   }
+  if (file === undefined && source !== 'built-in') rows.push(...bundledDerivativesOn(now));
   const present = new Set(rows.map((row) => `${row.exchange}:${row.tradingsymbol}`));
   const extras = parseInstrumentsCsv(BUILT_IN_CSV, 'built-in').filter(
     (row) => !present.has(`${row.exchange}:${row.tradingsymbol}`),
@@ -197,7 +208,15 @@ export async function loadInstrumentBook(
     all.push(future);
   }
   const referencePrices = source === 'built-in' ? new Map<string, number>() : await loadReferencePrices(target);
-  for (const row of all) row.referencePrice = referencePrices.get(`${row.exchange}:${row.tradingsymbol}`);
+  const listed = (key: { exchange: string; tradingsymbol: string }) => {
+    const price = referencePrices.get(`${key.exchange}:${key.tradingsymbol}`);
+    return price === undefined ? null : String(price);
+  };
+  for (const row of all) {
+    // Contracts have no listed level: derive it from the underlying's, exactly as the app's simulated feed does.
+    const price = listed(row) ?? derivativeReferencePrice(row, listed);
+    row.referencePrice = price === null ? undefined : Number(price);
+  }
   const aliases = new Map([['NFO:NIFTY-FUT', `NFO:${future.tradingsymbol}`]]);
   return buildInstrumentBook(all, source, aliases);
 }

@@ -21,7 +21,7 @@ export type StartFakeKiteOptions = {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Kite-format instruments CSV; defaults to lib/instruments/data/bundled-instruments.csv, else a built-in set. */
+  /** Kite-format instruments CSV, served as it is; defaults to the bundled CSV plus the F&O contracts generated for the fake's day, else a built-in set. */
   instrumentsCsv?: string;
   /** Redirect URL for the demo app and for apps added without one. */
   redirectUrl?: string;
