@@ -80,7 +80,7 @@ export async function modifyPaperOrder({ userId, orderId, input, now = new Date(
     price: input.price ?? (keepsPrice ? current.price?.toString() : undefined),
     trigger_price: input.trigger_price ?? (keepsTrigger ? current.triggerPrice?.toString() : undefined),
   };
-  const problems = checkOrder(merged, instrument, quote.lastPrice);
+  const problems = checkOrder(merged, instrument, quote.lastPrice, now);
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The modification is not valid.', problems);
 
   return withUserTx(userId, async (tx) => {

@@ -11,7 +11,8 @@ const index: Instrument = { ...infy, tradingsymbol: 'NIFTY 50', segment: 'INDICE
 const buy: OrderShape = { exchange: 'NSE', transaction_type: 'BUY', order_type: 'LIMIT', product: 'CNC', quantity: 10, price: '1500.05' };
 
 describe('checkOrder', () => {
-  it('accepts a valid LIMIT', () => expect(checkOrder(buy, infy, '1500')).toEqual({}));
+  const at = new Date('2026-11-20T05:00:00Z');
+  it('accepts a valid LIMIT', () => expect(checkOrder(buy, infy, '1500', at)).toEqual({}));
 
   it.each<[string, Partial<OrderShape>, Instrument, string]>([
     ['price off the tick', { price: '1500.03' }, infy, 'price'],
@@ -25,7 +26,14 @@ describe('checkOrder', () => {
     ['above the freeze quantity', { exchange: 'NFO', product: 'NRML', quantity: 1950 }, fut, 'quantity'],
     ['an index', {}, index, 'tradingsymbol'],
   ])('refuses %s', (_label, change, instrument, field) => {
-    expect(checkOrder({ ...buy, ...change }, instrument, '1500')[field]?.length).toBeGreaterThan(0);
+    expect(checkOrder({ ...buy, ...change }, instrument, '1500', at)[field]?.length).toBeGreaterThan(0);
+  });
+
+  it('a contract trades through its expiry day (IST) and not from the IST midnight after', () => {
+    const nrml: OrderShape = { ...buy, exchange: 'NFO', product: 'NRML', quantity: 65, price: '26500.00' };
+    const dec = { ...fut, expiry: '2026-12-29' };
+    expect(checkOrder(nrml, dec, '26500', new Date('2026-12-29T18:29:59Z'))).toEqual({}); // 23:59:59 IST
+    expect(checkOrder(nrml, dec, '26500', new Date('2026-12-29T18:30:00Z')).tradingsymbol).toEqual(['NIFTY99DECFUT has expired.']); // 00:00 IST, still the 29th in UTC
   });
 
   it('market hours: always open by default, NSE hours when configured', () => {

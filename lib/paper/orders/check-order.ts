@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Instrument } from '@/lib/instruments/find-instrument';
-import { isMarketOpen, type CalendarExchange } from '@/lib/market/calendar';
+import { isMarketOpen, istDateString, type CalendarExchange } from '@/lib/market/calendar';
 import type { InstrumentType } from '@/lib/paper/fills/order';
 import { isOnTick } from '@/lib/paper/fills/tick-size';
 import { validateStopOrder } from '@/lib/paper/fills/validate-order';
@@ -34,7 +34,7 @@ export function fillInstrumentType(instrument: Pick<Instrument, 'instrumentType'
  * refused (4xx) and nothing is stored or blocked. RMS checks that depend on the account (funds,
  * holdings) happen later, inside the account's lock, and produce a REJECTED order instead.
  */
-export function checkOrder(order: OrderShape, instrument: Instrument, lastPrice: string | null): FieldProblems {
+export function checkOrder(order: OrderShape, instrument: Instrument, lastPrice: string | null, at: Date): FieldProblems {
   const problems: FieldProblems = {};
   const add = (field: string, message: string) => (problems[field] ??= []).push(message);
   const tick = new Decimal(instrument.tickSize);
@@ -52,7 +52,8 @@ export function checkOrder(order: OrderShape, instrument: Instrument, lastPrice:
   if (instrument.freezeQuantity !== null && order.quantity > instrument.freezeQuantity) {
     add('quantity', `Quantity exceeds the freeze limit of ${instrument.freezeQuantity}; split the order.`);
   }
-  if (instrument.expiry !== null && instrument.expiry < new Date().toISOString().slice(0, 10)) {
+  // Expiry dates are IST calendar days: the contract is gone from the IST midnight after it.
+  if (instrument.expiry !== null && instrument.expiry < istDateString(at)) {
     add('tradingsymbol', `${instrument.tradingsymbol} has expired.`);
   }
 

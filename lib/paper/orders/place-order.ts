@@ -38,7 +38,7 @@ export function requestHash(input: PlaceOrderInput): string {
  */
 export async function placePaperOrder({ userId, input, idempotencyKey, now = new Date() }: { userId: UserId; input: PlaceOrderInput; idempotencyKey?: string | undefined; now?: Date }): Promise<PlacedOrder> {
   const { instrument, quote } = await instrumentWithQuote(input.exchange, input.tradingsymbol, now, userId);
-  const problems = checkOrder(input, instrument, quote.lastPrice);
+  const problems = checkOrder(input, instrument, quote.lastPrice, now);
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The order is not valid.', problems);
   const hash = requestHash(input);
   // With live Kite prices, Kite's own margin and charges: asked before the lock is taken.

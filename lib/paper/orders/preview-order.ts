@@ -53,7 +53,7 @@ async function cncSellCharges(args: { userId: UserId; accountId: string; instrum
  */
 export async function previewOrder({ userId, input, now = new Date() }: { userId: UserId; input: PlaceOrderInput; now?: Date }) {
   const { instrument, quote } = await instrumentWithQuote(input.exchange, input.tradingsymbol, now, userId);
-  const problems = checkOrder(input, instrument, quote.lastPrice);
+  const problems = checkOrder(input, instrument, quote.lastPrice, now);
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The order is not valid.', problems);
   // A preview reserves nothing, so it reads without the account's lock (placing checks again under it).
   const account = await getPaperAccount({ userId });
