@@ -99,7 +99,7 @@ export function PaperWorkspace({ prefill, marketHours, plan }: { prefill: Ticket
             <p className="text-xs text-slate-500">{updatedAt ? `Updated ${updatedAt.toLocaleTimeString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false })} IST${hasLive ? ' · refreshing every few seconds' : ''}` : 'Loading…'}</p>
           </div>
           {funds ? (
-            <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3 2xl:grid-cols-6">
               {[
                 ['Opening balance', funds.opening_balance, ''],
                 ['Available', funds.available, 'paper-available'],
