@@ -1,7 +1,6 @@
 import 'server-only';
 import type { UserId } from '@/lib/auth/user-id';
-import { withUserTx } from '@/lib/db/rls';
-import { sqlOf } from '@/lib/db/user-sql';
+import { withUserSql } from '@/lib/db/user-sql';
 import { AppError } from '@/lib/errors';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
@@ -9,12 +8,12 @@ import { computeCncFillCharges } from '@/lib/paper/charges/same-day-cnc';
 import type { ChargeBreakdown } from '@/lib/paper/charges/types';
 import { KITE_CHARGES_SOURCE, withOwnCharges } from '@/lib/paper/kite/from-kite-charges';
 import { liveRequirement } from '@/lib/paper/kite/live-requirement';
-import { loadBookState } from './book-state';
+import { loadBookState, type BookState } from './book-state';
 import { checkOrder } from './check-order';
 import { estimateRequirement } from './estimate-requirement';
 import { instrumentWithQuote } from './load-instrument';
 import type { PlaceOrderInput } from './order-input';
-import { heldQuantity, openingQuantity } from './opening-quantity';
+import { openingQuantity } from './opening-quantity';
 
 /**
  * A CNC sell is charged at fill against the day's CNC buys (computeCncFillCharges): units that close
@@ -24,12 +23,8 @@ import { heldQuantity, openingQuantity } from './opening-quantity';
  * the same-day match (those fills keep our figures, see adoptKiteCharges); for a plain delivery
  * sell Kite's figures stand, plus the DP charge the fill keeps as ours.
  */
-async function cncSellCharges(args: { userId: UserId; accountId: string; instrument: Instrument; quantity: number; price: string; at: Date; estimated: ChargeBreakdown }): Promise<ChargeBreakdown> {
-  const { userId, instrument, at } = args;
-  // Read without the account's lock, as the rest of the preview: placing reads it again under the lock.
-  const state = await withUserTx(userId, (tx) =>
-    loadBookState(sqlOf(tx), { userId, accountId: args.accountId, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: 'CNC', at }),
-  );
+function cncSellCharges(args: { state: BookState; instrument: Instrument; quantity: number; price: string; at: Date; estimated: ChargeBreakdown }): ChargeBreakdown {
+  const { state, instrument, at } = args;
   const ours = computeCncFillCharges({
     // The id only picks a buy order's own fills; a new sell has none.
     order: { id: 'preview', tradeDate: at, exchange: instrument.exchange as 'NSE' | 'BSE', transactionType: 'SELL' },
@@ -55,17 +50,20 @@ export async function previewOrder({ userId, input, now = new Date() }: { userId
   const { instrument, quote } = await instrumentWithQuote(input.exchange, input.tradingsymbol, now, userId);
   const problems = checkOrder(input, instrument, quote.lastPrice, now);
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', 'The order is not valid.', problems);
-  // A preview reserves nothing, so it reads without the account's lock (placing checks again under it).
+  // The state placing books against, in one read; a preview reserves nothing, so without the
+  // account's lock (placing reads it again under the lock).
   const account = await getPaperAccount({ userId });
-  const held = await heldQuantity({ userId, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product });
-  const opening = openingQuantity({ quantity: held }, input);
+  const state = await withUserSql(userId, (sql) =>
+    loadBookState(sql, { userId, accountId: account.id, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product, at: now }),
+  );
+  const opening = openingQuantity(state.position, input);
   const available = account.cash;
   const requirement =
     (await liveRequirement({ userId, input, instrument, quote, openingQuantity: opening, at: now })) ??
     estimateRequirement({ order: input, instrument, quote, openingQuantity: opening, at: now });
   const charges =
     input.product === 'CNC' && input.transaction_type === 'SELL'
-      ? await cncSellCharges({ userId, accountId: account.id, instrument, quantity: input.quantity, price: requirement.price, at: now, estimated: requirement.charges })
+      ? cncSellCharges({ state, instrument, quantity: input.quantity, price: requirement.price, at: now, estimated: requirement.charges })
       : requirement.charges;
   return {
     ...requirement,
