@@ -1,11 +1,12 @@
 // The production (standalone) build on a fresh database, for the HTTP benchmarks.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBuild } from '../../../scripts/lib/ensure-build.mjs';
+import { processTree, treeCpuMs } from '../../support/processes';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -65,17 +66,6 @@ export async function startBenchServer({ databaseUrl, env = {} }: { databaseUrl:
   return { base, stop, workers: databaseUrl === '' ? 1 : workers, cpuMs: () => treeCpuMs(child.pid) };
 }
 
-/** The pids of a process and all its descendants (Linux /proc; just the process elsewhere). */
-function processTree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // not Linux, or the process is gone
-  }
-  return [pid, ...children.flatMap(processTree)];
-}
-
 async function waitForWorkers(pid: number | undefined, workers: number, deadline: number): Promise<void> {
   if (pid === undefined || !existsSync(`/proc/${pid}`)) return;
   // start.mjs forks one node process per worker once the first is healthy …
@@ -89,30 +79,6 @@ async function waitForWorkers(pid: number | undefined, workers: number, deadline
     const now = treeCpuMs(pid) ?? 0;
     if (now - before < 200 || Date.now() > deadline) return;
     before = now;
-  }
-}
-
-/** CPU time of a process and its descendants (the server's workers); null where /proc is missing. */
-function treeCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  const times = processTree(pid).map(processCpuMs);
-  return times.some((t) => t === null) ? null : times.reduce<number>((sum, t) => sum + (t ?? 0), 0);
-}
-
-/**
- * CPU time (user + system) a process has used so far, from /proc (Linux; null elsewhere). CPU per
- * request is steadier than requests/s on a shared machine, so the benchmarks print both.
- */
-export function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux); the command
-    // name (field 2) is in parentheses and may hold spaces, so count from the closing one.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
   }
 }
 

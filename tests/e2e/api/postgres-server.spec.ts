@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { childPids } from '../../support/processes';
 import { createTestDatabase } from '../../support/test-database';
 import { newUser } from '../fixtures';
 
@@ -32,16 +33,6 @@ function startServer(env: Record<string, string>) {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
-}
-
-/** A process's children, from /proc (the test runs on Linux). */
-function childPids(pid: number | undefined): number[] {
-  if (pid === undefined) return [];
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
 }
 
 const alive = (pid: number) => existsSync(`/proc/${pid}`);
