@@ -1,31 +1,45 @@
 // npm run bench:paper — concurrent users placing paper orders through the HTTP API of the
-// production build on a fresh Postgres database for BENCH_SECONDS (20 s), then pgbench's
-// tpcb-like with the same client count on the same server, the ratio, and a reconciliation of
-// every account afterwards. Target: ratio ≥ 0.2 and zero drift. Between the two, the same orders
-// straight through lib/ in this process, to show how much of the cost is ours and how much HTTP.
+// production build on a fresh Postgres database for BENCH_SECONDS (20 s) after BENCH_WARMUP_SECONDS
+// (10 s) of unmeasured warm-up, then pgbench's tpcb-like with the same client count on the same
+// server, the ratio, and a reconciliation of every account afterwards. Target: ratio ≥ 0.2 and zero
+// drift. Between the two, the same orders straight through lib/ in this process, to show how much
+// of the cost is ours and how much HTTP.
 import { spawnSync } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import pg from 'pg';
+import { parentPid, treeCpuMs } from '../support/processes';
 import { createTestDatabase } from '../support/test-database';
 import { percentile, signUpAndSignIn, startBenchServer } from './support/bench-server';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 
 const appDb = await createTestDatabase('tradedeck_benchpaper');
 const pgbenchDb = await createTestDatabase('tradedeck_pgbench');
 const server = await startBenchServer({ databaseUrl: appDb.url, env: { DATABASE_POOL_SIZE: String(Math.max(10, CLIENTS + 5)) } });
 const base = server.base;
 
+// The local Postgres's CPU (postmaster and all its backends), read from /proc: with the web tier's
+// and the load generator's own, where each order's CPU goes on a machine all three share.
+async function postmasterPid(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return rows[0] ? parentPid(rows[0].pid) : null;
+  } finally {
+    await client.end();
+  }
+}
+const postgresPid = await postmasterPid(appDb.url).catch(() => null);
+const postgresCpuMs = () => (postgresPid === null ? null : treeCpuMs(postgresPid));
+
 let exitCode = 0;
 try {
   const sessions = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signUpAndSignIn(base, `paper-${i}`)));
   // Each client alternates MIS market buys and sells of one share: every order fills, is charged
   // and moves margin, and the account never runs dry.
-  const latencies: number[] = [];
-  const statuses = new Map<string, number>();
-  let failures = 0;
-  const cpuBefore = server.cpuMs();
-  const end = Date.now() + SECONDS * 1000;
   // node:http with one kept-alive connection per client rather than fetch: the load generator
   // shares the machine's cores with the server and Postgres, and fetch costs it several times more.
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
@@ -41,27 +55,45 @@ try {
       req.on('error', reject);
       req.end(body);
     });
-  await Promise.all(
-    sessions.map(async (cookie, client) => {
-      for (let n = 0; Date.now() < end; n += 1) {
-        const body = { exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: n % 2 === 0 ? 'BUY' : 'SELL', order_type: 'MARKET', product: 'MIS', quantity: 1 };
-        const started = performance.now();
-        const { status: code, text } = await post('/api/v1/paper/orders', { 'content-type': 'application/json', cookie, 'idempotency-key': `b-${client}-${n}` }, JSON.stringify(body));
-        latencies.push(performance.now() - started);
-        if (code !== 201) {
-          failures += 1;
-          continue;
+  const latencies: number[] = [];
+  const statuses = new Map<string, number>();
+  let failures = 0;
+  const placeUntil = (phase: string, end: number, record: boolean) =>
+    Promise.all(
+      sessions.map(async (cookie, client) => {
+        for (let n = 0; Date.now() < end; n += 1) {
+          const body = { exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: n % 2 === 0 ? 'BUY' : 'SELL', order_type: 'MARKET', product: 'MIS', quantity: 1 };
+          const started = performance.now();
+          const { status: code, text } = await post('/api/v1/paper/orders', { 'content-type': 'application/json', cookie, 'idempotency-key': `${phase}-${client}-${n}` }, JSON.stringify(body));
+          if (!record) continue;
+          latencies.push(performance.now() - started);
+          if (code !== 201) {
+            failures += 1;
+            continue;
+          }
+          const status = (JSON.parse(text) as { order: { status: string } }).order.status;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }
-        const status = (JSON.parse(text) as { order: { status: string } }).order.status;
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
-    }),
-  );
+      }),
+    );
+  // A server runs warm: V8 compiles the hot paths over the first ten seconds or so of load (orders/s
+  // roughly doubles in that time), so those orders are placed but not measured.
+  const warmupStarted = Date.now();
+  await placeUntil('w', warmupStarted + WARMUP_SECONDS * 1000, false);
+  const cpuBefore = server.cpuMs();
+  const postgresBefore = postgresCpuMs();
+  const ownBefore = process.cpuUsage();
+  const measuredStarted = Date.now();
+  await placeUntil('b', measuredStarted + SECONDS * 1000, true);
+  const elapsedSeconds = (Date.now() - measuredStarted) / 1000;
   agent.destroy();
-  const cpuAfter = server.cpuMs();
-  const serverCpuPerOrder = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, latencies.length);
+  const own = process.cpuUsage(ownBefore);
+  const perOrder = (before: number | null, after: number | null) => (before === null || after === null ? null : (after - before) / Math.max(1, latencies.length));
+  const serverCpuPerOrder = perOrder(cpuBefore, server.cpuMs());
+  const postgresCpuPerOrder = perOrder(postgresBefore, postgresCpuMs());
+  const loadCpuPerOrder = perOrder(0, (own.user + own.system) / 1000);
   latencies.sort((a, b) => a - b);
-  const ordersPerSecond = latencies.length / SECONDS;
+  const ordersPerSecond = latencies.length / elapsedSeconds;
 
   // The same orders straight through lib/ in this process (no HTTP, no Next): where the time goes.
   process.env.DATABASE_URL = appDb.url;
@@ -70,18 +102,20 @@ try {
   const { placeOrderSchema } = await import('@/lib/paper/orders/order-input');
   const direct = await Promise.all(Array.from({ length: CLIENTS }, () => createTestUser('paper-direct')));
   let directOrders = 0;
+  const directUntil = (phase: string, end: number, record: boolean) =>
+    Promise.all(
+      direct.map(async (user, client) => {
+        for (let n = 0; Date.now() < end; n += 1) {
+          const input = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: n % 2 === 0 ? 'BUY' : 'SELL', order_type: 'MARKET', product: 'MIS', quantity: 1 });
+          await placePaperOrder({ userId: user.id, input, idempotencyKey: `${phase}-${client}-${n}` });
+          if (record) directOrders += 1;
+        }
+      }),
+    );
+  await directUntil('dw', Date.now() + (WARMUP_SECONDS * 1000) / 2, false);
   const directSeconds = Math.max(5, SECONDS / 2);
-  const directEnd = Date.now() + directSeconds * 1000;
   const directCpu = process.cpuUsage();
-  await Promise.all(
-    direct.map(async (user, client) => {
-      for (let n = 0; Date.now() < directEnd; n += 1) {
-        const input = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: n % 2 === 0 ? 'BUY' : 'SELL', order_type: 'MARKET', product: 'MIS', quantity: 1 });
-        await placePaperOrder({ userId: user.id, input, idempotencyKey: `d-${client}-${n}` });
-        directOrders += 1;
-      }
-    }),
-  );
+  await directUntil('d', Date.now() + directSeconds * 1000, true);
 
   const { user: directUser, system: directSystem } = process.cpuUsage(directCpu);
   const directCpuPerOrder = (directUser + directSystem) / 1000 / Math.max(1, directOrders);
@@ -98,9 +132,10 @@ try {
   const { accounts, drifts } = await reconcileAllAccounts();
   await disconnectDb();
 
-  console.log(`\nbench:paper — Postgres, ${CLIENTS} clients, ${SECONDS} s, ${server.workers} server process${server.workers === 1 ? '' : 'es'}`);
+  console.log(`\nbench:paper — Postgres, ${CLIENTS} clients, ${SECONDS} s measured after ${WARMUP_SECONDS} s of warm-up, ${server.workers} server process${server.workers === 1 ? '' : 'es'}`);
   console.log(`POST /api/v1/paper/orders  ${ordersPerSecond.toFixed(1)} orders/s   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   (${latencies.length} orders, ${failures} non-201, ${[...statuses].map(([s, c]) => `${s} ${c}`).join(', ')})`);
-  if (serverCpuPerOrder !== null) console.log(`server CPU per order       ${serverCpuPerOrder.toFixed(2)} ms (the web tier's cost per order; steadier than orders/s on a shared machine)`);
+  const ms = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(2)} ms`);
+  console.log(`CPU per order              web tier ${ms(serverCpuPerOrder)}, Postgres ${ms(postgresCpuPerOrder)}, load generator ${ms(loadCpuPerOrder)} (steadier than orders/s on a shared machine)`);
   console.log(`placePaperOrder in-process ${(directOrders / directSeconds).toFixed(1)} orders/s   (${directOrders} orders, same database, no HTTP: the part of the cost that is ours; ${directCpuPerOrder.toFixed(2)} ms CPU per order)`);
   console.log(`pgbench tpcb-like          ${tps.toFixed(1)} tps`);
   const ratio = ordersPerSecond / tps;

@@ -40,3 +40,13 @@ export function treeCpuMs(pid: number | undefined): number | null {
   const times = processTree(pid).map(processCpuMs);
   return times.some((t) => t === null) ? null : times.reduce<number>((sum, t) => sum + (t ?? 0), 0);
 }
+
+/** The parent of a process (for a Postgres backend: the postmaster), or null. */
+export function parentPid(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
