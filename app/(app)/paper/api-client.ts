@@ -22,6 +22,8 @@ export type Order = {
 export type Position = {
   exchange: string; tradingsymbol: string; product: string; quantity: number; average_price: number; last_price: number | null;
   realised: string; unrealised: string; pnl: string; buy_quantity: number; sell_quantity: number; price_source: string | null; price_time: string | null; trading_day: string;
+  /** F&O contracts: the expiry date; awaiting_settlement while an open position past it waits for its settlement price. */
+  expiry: string | null; awaiting_settlement: boolean;
 };
 export type Holding = { exchange: string; tradingsymbol: string; quantity: number; t1_quantity: number; average_price: number; last_price: number | null; pnl: string; price_source: string | null; price_time: string | null };
 export type Trade = {

@@ -83,7 +83,14 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
     <Table caption="Positions" head={['Instrument', 'Product', 'Qty', 'Avg', 'LTP', 'Realised', 'Unrealised', 'P&L']} empty={positions.length === 0}>
       {positions.map((p) => (
         <tr key={`${p.exchange}:${p.tradingsymbol}:${p.product}:${p.trading_day}`} data-testid="position-row">
-          <td className={tdClass}>{p.tradingsymbol} <span className="text-xs text-slate-500">{p.exchange} · {p.trading_day}</span></td>
+          <td className={tdClass}>
+            {p.tradingsymbol} <span className="text-xs text-slate-500">{p.exchange} · {p.trading_day}</span>
+            {p.awaiting_settlement && (
+              <span className="block text-xs text-amber-700 dark:text-amber-400" data-testid="awaiting-settlement">
+                Expired {p.expiry}: awaiting the settlement price (Kite-priced positions settle at the close Kite reports; connect Kite if it is not)
+              </span>
+            )}
+          </td>
           <td className={tdClass}>{p.product}</td>
           <td className={`${tdClass} num`}>{p.quantity}</td>
           <td className={`${tdClass} num`}>{inr(p.average_price)}</td>

@@ -1,5 +1,4 @@
 import 'server-only';
-import { Decimal } from 'decimal.js';
 import type { UserId } from '@/lib/auth/user-id';
 import { withUserTx, type Tx } from '@/lib/db/rls';
 import { sqlOf } from '@/lib/db/user-sql';
@@ -11,12 +10,11 @@ import { quoteKey } from '@/lib/market-data/provider/quote-provider';
 import type { Quote } from '@/lib/market-data/quote';
 import { istDateString, isTradingDay } from '@/lib/market/calendar';
 import { underlyingOf } from '@/lib/instruments/underlying';
-import { computeExpiryCharges, intrinsicValue } from '@/lib/paper/charges/exercise-charges';
-import type { ChargeBreakdown } from '@/lib/paper/charges/types';
 import { dayOrderExpired, squareOffDue } from './lifecycle-times';
+import { kiteSettlementPrices } from './kite-settlement';
+import { settleExpired } from './settle-expired';
 import { lockActiveAccount } from '@/lib/paper/account/lock-account';
 import { adoptKiteCharges } from '@/lib/paper/kite/adopt-kite-charges';
-import { bookFill } from '@/lib/paper/orders/book-fill';
 import { lockAndLoadBookState, tradingDayOf, tradingDayStart } from '@/lib/paper/orders/book-state';
 import { LIVE_STATUSES, newOrderRow, type OrderRow } from '@/lib/paper/orders/order-row';
 import { cancelOrder, runOrder, stepOrder } from '@/lib/paper/orders/run-order';
@@ -34,12 +32,13 @@ async function loadTargets(keys: Set<string>, now: Date, userId: UserId): Promis
   return { instruments, quotes: await getQuotes([...instruments.values()], now, userId) };
 }
 
-/** The underlyings of expired options, keyed by the option: looked up before the transaction opens. */
-async function expiredOptionUnderlyings(instruments: Map<string, Instrument>, now: Date): Promise<Map<string, Instrument>> {
-  const today = istDateString(now);
+const isExpired = (instrument: Instrument, now: Date) => instrument.expiry !== null && instrument.expiry < istDateString(now);
+
+/** The underlyings of expired contracts, keyed by the contract: looked up before the transaction opens. */
+async function expiredUnderlyings(instruments: Map<string, Instrument>, now: Date): Promise<Map<string, Instrument>> {
   const found = new Map<string, Instrument>();
   for (const [key, instrument] of instruments) {
-    if ((instrument.instrumentType !== 'CE' && instrument.instrumentType !== 'PE') || instrument.expiry === null || instrument.expiry >= today) continue;
+    if (!isExpired(instrument, now)) continue;
     const underlying = underlyingOf(instrument);
     const row = underlying === null ? null : await cachedInstrument(underlying.exchange, underlying.tradingsymbol);
     if (row) found.set(key, row);
@@ -68,7 +67,8 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
   });
   if (pending === null || (pending.keys.size === 0 && pending.t1 === 0)) return { evaluated: 0 };
   const { instruments, quotes } = await loadTargets(pending.keys, now, userId);
-  const underlyings = await expiredOptionUnderlyings(instruments, now);
+  const underlyings = await expiredUnderlyings(instruments, now);
+  const kiteCloses = await kiteSettlementPrices({ userId, now, instruments, underlyings });
 
   // Orders that filled at Kite's prices, to take Kite's contract note once this pass has committed.
   const kiteFilled: string[] = [];
@@ -92,7 +92,7 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
       noteKiteFill(order, await runOrder(tx, { userId, order, instrument, quote, now: at, autoSquareOff: order.tag === 'SQUAREOFF' }));
       evaluated += 1;
     }
-    await settleExpired(tx, { userId, accountId: account.id, now, instruments, underlyings });
+    await settleExpired(tx, { userId, accountId: account.id, now, instruments, underlyings, kiteCloses });
     await squareOff(tx, { userId, accountId: account.id, now, hours, instruments, quotes, noteKiteFill });
     await settleT1(tx, { userId, accountId: account.id, now, hours });
     await tx.paperAccount.update({ where: { id: account.id }, data: { processedAt: now } });
@@ -140,72 +140,6 @@ async function squareOff(
     await saveBooking(sqlOf(tx), booking);
     if (stepped !== null) args.noteKiteFill(order, stepped);
   }
-}
-
-/**
- * F&O contracts that expired before today settle on the expiry day at 15:30 IST: the position is
- * closed by an EXPIRY order booked like any fill, so P&L and the margin release follow the usual
- * path. Futures settle at their closing price (the simulated feed's 15:30 IST price, or the last
- * quote) with the usual charges. Options settle at their intrinsic value against the underlying's
- * close (CE max(0, underlying − strike), PE max(0, strike − underlying)): out of the money they
- * expire worthless; a long position in the money is exercised and pays STT on the intrinsic value
- * instead of the sell-side premium STT; short positions settle with no charges. Stock options are
- * cash-settled here too (NSE settles them by delivery). An option whose underlying is not in the
- * instrument master settles at its own closing price, as a future does.
- */
-async function settleExpired(
-  tx: Tx,
-  args: { userId: UserId; accountId: string; now: Date; instruments: Map<string, Instrument>; underlyings: Map<string, Instrument> },
-): Promise<void> {
-  const { userId, accountId, now } = args;
-  const today = istDateString(now);
-  const positions = await tx.paperPosition.findMany({ where: { userId, accountId, exchange: { in: ['NFO', 'BFO'] }, NOT: { quantity: 0 } } });
-  for (const position of positions) {
-    const instrument = args.instruments.get(quoteKey(position));
-    if (!instrument || instrument.expiry === null || instrument.expiry >= today) continue;
-    const close = new Date(`${instrument.expiry}T10:00:00.000Z`); // 15:30 IST on expiry day
-    const settlement = await expirySettlement(instrument, args.underlyings.get(quoteKey(position)) ?? null, position.quantity, close);
-    if (settlement === null) continue;
-    const order = newOrderRow({
-      userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, instrumentToken: instrument.instrumentToken,
-      transactionType: position.quantity > 0 ? 'SELL' : 'BUY', orderType: 'MARKET', product: position.product, validity: 'DAY',
-      quantity: Math.abs(position.quantity), status: 'OPEN', tag: 'EXPIRY', priceSource: settlement.priceSource, placedAt: close,
-    });
-    const booking = newBooking({ userId, accountId, order });
-    const state = await lockAndLoadBookState(tx, { userId, exchange: order.exchange, tradingsymbol: order.tradingsymbol, product: order.product, at: close, orderId: order.id });
-    const filled = bookFill(booking, state, {
-      order, instrument, fill: { price: settlement.price, quantity: order.quantity }, at: close, priceSource: settlement.priceSource,
-      ...(settlement.charges !== undefined && { charges: settlement.charges, note: settlement.chargesNote }),
-    });
-    booking.order = { ...filled, status: 'COMPLETE', statusMessage: settlement.message, updatedAt: booking.at };
-    await saveBooking(sqlOf(tx), booking);
-  }
-}
-
-type Settlement = { price: string; priceSource: string; message: string; charges?: ChargeBreakdown; chargesNote?: string };
-
-/**
- * The price (and, for options, the charges) an expired contract settles at; null when no quote can
- * be had. Quotes of past instants are the simulated feed's, computed without a database read.
- */
-async function expirySettlement(instrument: Instrument, underlying: Instrument | null, quantity: number, close: Date): Promise<Settlement | null> {
-  const expired = `Contract expired on ${instrument.expiry ?? ''}`;
-  const optionType = instrument.instrumentType === 'CE' || instrument.instrumentType === 'PE' ? instrument.instrumentType : null;
-  if (optionType !== null && underlying !== null) {
-    const quote = (await getQuotes([underlying], close)).get(quoteKey(underlying));
-    if (!quote) return null;
-    const intrinsic = intrinsicValue({ optionType, strike: instrument.strike, underlying: quote.lastPrice });
-    const long = quantity > 0;
-    const charges = computeExpiryCharges({ tradeDate: close, quantity: Math.abs(quantity), intrinsicValuePerUnit: intrinsic, long });
-    const closeNote = `${underlying.tradingsymbol} closed at ${quote.lastPrice}`;
-    const message = new Decimal(intrinsic).isZero()
-      ? `${expired} out of the money (${closeNote}): expired worthless.`
-      : `${expired} in the money (${closeNote}): ${long ? 'exercised' : 'assigned'} at the intrinsic value ${intrinsic}.`;
-    return { price: intrinsic, priceSource: quote.source, message, charges, chargesNote: `STT on exercise of ${instrument.tradingsymbol} (on the intrinsic value)` };
-  }
-  const quote = (await getQuotes([instrument], close)).get(quoteKey(instrument));
-  if (!quote) return null;
-  return { price: quote.lastPrice, priceSource: quote.source, message: `${expired}; settled at the closing price ${quote.lastPrice}.` };
 }
 
 /** CNC buys become holdings on T+1: T1 quantity bought before today moves to settled quantity. */

@@ -9,6 +9,7 @@ import { getQuotes } from '@/lib/market-data/provider/get-quotes';
 import { quoteKey } from '@/lib/market-data/provider/quote-provider';
 import type { Quote } from '@/lib/market-data/quote';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
+import { istDateString } from '@/lib/market/calendar';
 import { tradingDayOf } from '@/lib/paper/orders/book-state';
 import { serializeOrder } from '@/lib/paper/orders/serialize-order';
 import { resolveAccount } from './resolve-account';
@@ -17,14 +18,18 @@ type Scope = { userId: UserId; accountId?: string | undefined };
 const money = (value: Decimal) => value.toFixed(2);
 const dec = (value: { toString(): string } | null | undefined) => new Decimal(value?.toString() ?? '0');
 
-async function quotesFor(rows: { exchange: string; tradingsymbol: string }[], userId: UserId): Promise<Map<string, Quote>> {
-  const instruments: Instrument[] = [];
+async function instrumentsFor(rows: { exchange: string; tradingsymbol: string }[]): Promise<Map<string, Instrument>> {
+  const instruments = new Map<string, Instrument>();
   for (const key of new Set(rows.map(quoteKey))) {
     const [exchange = '', ...rest] = key.split(':');
     const instrument = await cachedInstrument(exchange, rest.join(':'));
-    if (instrument) instruments.push(instrument);
+    if (instrument) instruments.set(key, instrument);
   }
-  return getQuotes(instruments, new Date(), userId);
+  return instruments;
+}
+
+async function quotesFor(rows: { exchange: string; tradingsymbol: string }[], userId: UserId, instruments?: Map<string, Instrument>): Promise<Map<string, Quote>> {
+  return getQuotes([...(instruments ?? (await instrumentsFor(rows))).values()], new Date(), userId);
 }
 
 const priceInfo = (quote: Quote | undefined) =>
@@ -95,8 +100,15 @@ export async function listPositions({ userId, accountId }: Scope) {
       : { userId, accountId: account.id, OR: [{ tradingDay: tradingDayOf(new Date()) }, { product: { not: 'CNC' }, NOT: { quantity: 0 } }] };
     return tx.paperPosition.findMany({ where, orderBy: [{ tradingDay: 'desc' }, { tradingsymbol: 'asc' }], take: 200 });
   });
-  const quotes = await quotesFor(rows, userId);
+  const instruments = await instrumentsFor(rows);
+  // A contract past its expiry has no market any more: an open position in one awaits its
+  // settlement price (the engine books it), and no price is shown for it meanwhile.
+  const today = istDateString(new Date());
+  const expiryOf = (row: { exchange: string; tradingsymbol: string }) => instruments.get(quoteKey(row))?.expiry ?? null;
+  const live = new Map([...instruments].filter(([, instrument]) => instrument.expiry === null || instrument.expiry >= today));
+  const quotes = await quotesFor(rows, userId, live);
   return rows.map((row) => {
+    const expiry = expiryOf(row);
     const quote = quotes.get(quoteKey(row));
     const realised = dec(row.realisedPnl);
     const unrealised = quote && row.quantity !== 0 ? new Decimal(quote.lastPrice).minus(row.averagePrice.toString()).mul(row.quantity) : new Decimal(0);
@@ -116,6 +128,8 @@ export async function listPositions({ userId, accountId }: Scope) {
       pnl: money(realised.plus(unrealised)),
       m2m: money(realised.plus(unrealised)),
       ...priceInfo(quote),
+      expiry,
+      awaiting_settlement: row.quantity !== 0 && expiry !== null && expiry < today,
     };
   });
 }
