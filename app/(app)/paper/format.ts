@@ -13,6 +13,13 @@ export function sourceLabel(source: string | null, time: string | null): string 
 /** Where a margin or charge figure came from: Kite's own (the user's live session) or our estimate. */
 export const figureSourceLabel = (source: string) => (source === 'kite' ? 'Zerodha (live)' : 'estimate');
 
+/** An order's time: the clock for today's (what a trader scans), with the date for older ones. */
+export function orderTime(iso: string, now: Date = new Date()): string {
+  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
+  const at = new Date(iso);
+  return day(at) === day(now) ? at.toLocaleTimeString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false }) : istTime(iso);
+}
+
 export const istTime = (iso: string) => new Date(iso).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export const tableClass = 'min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800';

@@ -2,23 +2,37 @@
 
 import { useState } from 'react';
 import type { Holding, LedgerRow, Order, Position, Trade } from './api-client';
-import { buttonClass, inputClass, inr, istTime, pnlClass, sourceLabel, tableClass, tdClass, thClass } from './format';
+import { buttonClass, inputClass, inr, istTime, orderTime, pnlClass, sourceLabel, tableClass, thClass } from './format';
 import { TradeCharges } from './trade-charges';
 
-function Table({ caption, head, children, empty, thClassName = thClass }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean; thClassName?: string }) {
+function Table({ caption, head, children, empty, thClassName = thClass, hide = [], stackOnPhone = false }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean; thClassName?: string; hide?: readonly string[]; stackOnPhone?: boolean }) {
   if (empty) return <p className="p-3 text-sm text-slate-500">No {caption.toLowerCase()} yet.</p>;
+  // stackOnPhone: below `sm` each row is a small grid of its cells (rows carry their own layout).
+  const stack = (cls: string) => (stackOnPhone ? ` ${cls}` : '');
   return (
     <div className="overflow-x-auto">
-      <table className={tableClass}>
+      <table className={`${tableClass}${stack('max-sm:block')}`}>
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>{head.map((h) => <th key={h} scope="col" className={thClassName}>{h}</th>)}</tr>
+        <thead className={stack('max-sm:hidden').trim()}>
+          <tr>{head.map((h) => <th key={h} scope="col" className={`${thClassName}${hide.includes(h) ? ' hidden sm:table-cell' : ''}`}>{h}</th>)}</tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+        <tbody className={`divide-y divide-slate-100 dark:divide-slate-800${stack('max-sm:block')}`}>{children}</tbody>
       </table>
     </div>
   );
 }
+
+// The order book and positions share their card with the order ticket at desktop width (about
+// 650 px at 1280): tighter cells, secondary facts on a second line, so status, actions and P&L
+// are in view without scrolling sideways. On a phone the order time moves under the instrument.
+const compactTh = 'px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400';
+const compactTd = 'px-2 py-2 whitespace-nowrap align-top max-sm:px-1 max-sm:py-0.5';
+// On a phone a row is a card: orders as instrument · side · quantity over price · status,
+// positions as instrument · quantity over price · P&L.
+const orderRowPhone = 'max-sm:grid max-sm:grid-cols-[1.4fr_1fr_0.7fr] max-sm:py-2';
+const positionRowPhone = 'max-sm:grid max-sm:grid-cols-2 max-sm:py-2';
+const ledgerRowPhone = 'max-sm:grid max-sm:grid-cols-[1.6fr_1fr_1fr] max-sm:py-2';
+const hideOnPhone = ['Time'] as const;
 
 const statusClass = (status: string) =>
   status === 'COMPLETE' ? 'text-gain' : status === 'REJECTED' ? 'text-loss' : status === 'CANCELLED' ? 'text-slate-500' : 'text-amber-600 dark:text-amber-400';
@@ -28,27 +42,33 @@ export function OrderBook({ orders, readOnly, onCancel, onModify }: { orders: Or
   const [draft, setDraft] = useState({ quantity: '', price: '', trigger: '' });
   const [error, setError] = useState<string | null>(null);
   return (
-    <Table caption="Orders" head={['Time', 'Instrument', 'Side', 'Type', 'Qty', 'Price', 'Avg', 'Status', '']} empty={orders.length === 0}>
+    <Table caption="Orders" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Status']} empty={orders.length === 0} thClassName={compactTh} hide={hideOnPhone} stackOnPhone>
       {orders.map((o) => {
         const live = o.status === 'OPEN' || o.status === 'TRIGGER PENDING';
         return (
-          <tr key={o.order_id} data-testid="order-row" data-status={o.status}>
-            <td className={tdClass}>{istTime(o.order_timestamp)}</td>
-            <td className={tdClass}>{o.tradingsymbol} <span className="text-xs text-slate-500">{o.exchange} · {o.product}</span></td>
-            <td className={`${tdClass} font-semibold ${o.transaction_type === 'BUY' ? 'text-brand-600 dark:text-brand-100' : 'text-loss'}`}>{o.transaction_type}</td>
-            <td className={tdClass}>{o.order_type} {o.validity === 'IOC' ? 'IOC' : ''}</td>
-            <td className={`${tdClass} num`}>{o.filled_quantity}/{o.quantity}</td>
-            <td className={`${tdClass} num`}>{o.price ? inr(o.price) : 'MKT'}{o.trigger_price ? ` · trg ${inr(o.trigger_price)}` : ''}</td>
-            <td className={`${tdClass} num`}>{o.average_price ? inr(o.average_price) : '—'}</td>
-            <td className={tdClass}>
-              <span className={`font-semibold ${statusClass(o.status)}`}>{o.status}</span>
-              {o.status_message ? <span className="block max-w-xs text-xs whitespace-normal text-slate-500">{o.status_message}</span> : null}
+          <tr key={o.order_id} data-testid="order-row" data-status={o.status} className={orderRowPhone}>
+            <td className={`${compactTd} hidden sm:table-cell`}>{orderTime(o.order_timestamp)}</td>
+            <td className={compactTd}>
+              {o.tradingsymbol}
+              <span className="block text-xs text-slate-500">{o.exchange} · {o.product}<span className="sm:hidden"> · {orderTime(o.order_timestamp)}</span></span>
             </td>
-            <td className={tdClass}>
+            <td className={compactTd}>
+              <span className={`font-semibold ${o.transaction_type === 'BUY' ? 'text-brand-600 dark:text-brand-100' : 'text-loss'}`}>{o.transaction_type}</span>
+              <span className="block text-xs text-slate-500">{o.order_type}{o.validity === 'IOC' ? ' · IOC' : ''}</span>
+            </td>
+            <td className={`${compactTd} num`}>{o.filled_quantity}/{o.quantity}</td>
+            <td className={`${compactTd} num`}>
+              {o.price ? inr(o.price) : 'MKT'}
+              {o.trigger_price ? <span className="block text-xs text-slate-500">trg {inr(o.trigger_price)}</span> : null}
+              {o.average_price ? <span className="block text-xs text-slate-500">avg {inr(o.average_price)}</span> : null}
+            </td>
+            <td className="w-full min-w-44 px-2 py-2 align-top max-sm:col-span-2 max-sm:min-w-0 max-sm:px-1 max-sm:py-0.5">
+              <span className={`font-semibold ${statusClass(o.status)}`}>{o.status}</span>
+              {o.status_message ? <span className="block text-xs text-slate-500">{o.status_message}</span> : null}
               {live && !readOnly ? (
                 editing === o.order_id ? (
                   <form
-                    className="flex flex-wrap items-end gap-1"
+                    className="mt-1 flex flex-wrap items-end gap-1"
                     onSubmit={async (e) => {
                       e.preventDefault();
                       const problem = await onModify(o.order_id, { quantity: Number(draft.quantity), ...(draft.price && { price: draft.price }), ...(draft.trigger && { trigger_price: draft.trigger }) });
@@ -64,7 +84,7 @@ export function OrderBook({ orders, readOnly, onCancel, onModify }: { orders: Or
                     {error ? <p role="alert" className="w-full text-xs text-loss">{error}</p> : null}
                   </form>
                 ) : (
-                  <span className="flex gap-1">
+                  <span className="mt-1 flex gap-1">
                     <button type="button" className={buttonClass} onClick={() => { setEditing(o.order_id); setError(null); setDraft({ quantity: String(o.quantity), price: o.price ? String(o.price) : '', trigger: o.trigger_price ? String(o.trigger_price) : '' }); }}>Modify</button>
                     <button type="button" className={buttonClass} onClick={() => onCancel(o.order_id)} aria-label={`Cancel order ${o.transaction_type} ${o.quantity} ${o.tradingsymbol}`}>Cancel</button>
                   </span>
@@ -80,24 +100,25 @@ export function OrderBook({ orders, readOnly, onCancel, onModify }: { orders: Or
 
 export function PositionsTable({ positions }: { positions: Position[] }) {
   return (
-    <Table caption="Positions" head={['Instrument', 'Product', 'Qty', 'Avg', 'LTP', 'Realised', 'Unrealised', 'P&L']} empty={positions.length === 0}>
+    <Table caption="Positions" head={['Instrument', 'Qty', 'LTP', 'P&L']} empty={positions.length === 0} thClassName={compactTh} stackOnPhone>
       {positions.map((p) => (
-        <tr key={`${p.exchange}:${p.tradingsymbol}:${p.product}:${p.trading_day}`} data-testid="position-row">
-          <td className={tdClass}>
-            {p.tradingsymbol} <span className="text-xs text-slate-500">{p.exchange} · {p.trading_day}</span>
+        <tr key={`${p.exchange}:${p.tradingsymbol}:${p.product}:${p.trading_day}`} data-testid="position-row" className={positionRowPhone}>
+          <td className={compactTd}>
+            {p.tradingsymbol}
+            <span className="block text-xs text-slate-500">{p.exchange} · {p.product} · {p.trading_day}</span>
             {p.awaiting_settlement && (
-              <span className="block text-xs text-amber-700 dark:text-amber-400" data-testid="awaiting-settlement">
+              <span className="block max-w-60 text-xs whitespace-normal text-amber-700 dark:text-amber-400" data-testid="awaiting-settlement">
                 Expired {p.expiry}: awaiting the settlement price (Kite-priced positions settle at the close Kite reports; connect Kite if it is not)
               </span>
             )}
           </td>
-          <td className={tdClass}>{p.product}</td>
-          <td className={`${tdClass} num`}>{p.quantity}</td>
-          <td className={`${tdClass} num`}>{inr(p.average_price)}</td>
-          <td className={`${tdClass} num`}>{inr(p.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(p.price_source, p.price_time)}</span></td>
-          <td className={`${tdClass} num ${pnlClass(p.realised)}`}>{inr(p.realised, true)}</td>
-          <td className={`${tdClass} num ${pnlClass(p.unrealised)}`}>{inr(p.unrealised, true)}</td>
-          <td className={`${tdClass} num font-semibold ${pnlClass(p.pnl)}`} data-testid="position-pnl">{inr(p.pnl, true)}</td>
+          <td className={`${compactTd} num`}>{p.quantity}<span className="block text-xs text-slate-500">avg {inr(p.average_price)}</span></td>
+          <td className={`${compactTd} num`}>{inr(p.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(p.price_source, p.price_time)}</span></td>
+          <td className={`${compactTd} num`}>
+            <span className={`font-semibold ${pnlClass(p.pnl)}`} data-testid="position-pnl">{inr(p.pnl, true)}</span>
+            <span className="block text-xs text-slate-500">realised <span className={pnlClass(p.realised)}>{inr(p.realised, true)}</span></span>
+            <span className="block text-xs text-slate-500">unrealised <span className={pnlClass(p.unrealised)}>{inr(p.unrealised, true)}</span></span>
+          </td>
         </tr>
       ))}
     </Table>
@@ -106,15 +127,17 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
 
 export function HoldingsTable({ holdings }: { holdings: Holding[] }) {
   return (
-    <Table caption="Holdings" head={['Instrument', 'Qty', 'T1 qty', 'Avg', 'LTP', 'P&L']} empty={holdings.length === 0}>
+    <Table caption="Holdings" head={['Instrument', 'Qty', 'LTP', 'P&L']} empty={holdings.length === 0} thClassName={compactTh} stackOnPhone>
       {holdings.map((h) => (
-        <tr key={`${h.exchange}:${h.tradingsymbol}`}>
-          <td className={tdClass}>{h.tradingsymbol} <span className="text-xs text-slate-500">{h.exchange}</span></td>
-          <td className={`${tdClass} num`}>{h.quantity}</td>
-          <td className={`${tdClass} num`}>{h.t1_quantity}</td>
-          <td className={`${tdClass} num`}>{inr(h.average_price)}</td>
-          <td className={`${tdClass} num`}>{inr(h.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(h.price_source, h.price_time)}</span></td>
-          <td className={`${tdClass} num ${pnlClass(h.pnl)}`}>{inr(h.pnl, true)}</td>
+        <tr key={`${h.exchange}:${h.tradingsymbol}`} className={positionRowPhone}>
+          <td className={compactTd}>{h.tradingsymbol}<span className="block text-xs text-slate-500">{h.exchange}</span></td>
+          <td className={`${compactTd} num`}>
+            {h.quantity}
+            {h.t1_quantity > 0 ? <span className="block text-xs text-slate-500">+{h.t1_quantity} T1</span> : null}
+            <span className="block text-xs text-slate-500">avg {inr(h.average_price)}</span>
+          </td>
+          <td className={`${compactTd} num`}>{inr(h.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(h.price_source, h.price_time)}</span></td>
+          <td className={`${compactTd} num font-semibold ${pnlClass(h.pnl)}`}>{inr(h.pnl, true)}</td>
         </tr>
       ))}
     </Table>
@@ -124,20 +147,23 @@ export function HoldingsTable({ holdings }: { holdings: Holding[] }) {
 // The trades table shares its card with the order ticket at desktop width (about 620 px at 1280):
 // tighter cells, and time and instrument may take two lines, so the open charge breakdown fits.
 const tradeTh = 'px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400';
-const tradeTd = 'px-2 py-2 whitespace-nowrap';
+const tradeTd = 'px-2 py-2 whitespace-nowrap max-sm:px-1 max-sm:py-0.5';
 const tradeTdWrap = 'px-2 py-2';
 
 export function TradesTable({ trades }: { trades: Trade[] }) {
   return (
-    <Table caption="Trades" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Charges (contract note)']} empty={trades.length === 0} thClassName={tradeTh}>
+    <Table caption="Trades" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Charges (contract note)']} empty={trades.length === 0} thClassName={tradeTh} hide={hideOnPhone} stackOnPhone>
       {trades.map((t) => (
-        <tr key={t.trade_id} data-testid="trade-row" className="align-top">
-          <td className={tradeTdWrap}>{istTime(t.fill_timestamp)}</td>
-          <td className={tradeTd}>{t.tradingsymbol}<span className="block text-xs text-slate-500">{t.exchange} · {t.product}</span></td>
+        <tr key={t.trade_id} data-testid="trade-row" className={`align-top ${orderRowPhone}`}>
+          <td className={`${tradeTdWrap} hidden sm:table-cell`}>{istTime(t.fill_timestamp)}</td>
+          <td className={tradeTd}>
+            {t.tradingsymbol}
+            <span className="block text-xs text-slate-500">{t.exchange} · {t.product}<span className="sm:hidden"> · {orderTime(t.fill_timestamp)}</span></span>
+          </td>
           <td className={tradeTd}>{t.transaction_type}</td>
           <td className={`${tradeTd} num`}>{t.quantity}</td>
           <td className={`${tradeTd} num`}>{inr(t.average_price)}<span className="block text-xs text-slate-500">{t.price_source === 'kite' ? 'Kite live' : 'Simulated'}</span></td>
-          <td className={tradeTd}><TradeCharges trade={t} /></td>
+          <td className={`${tradeTd} max-sm:col-span-2`}><TradeCharges trade={t} /></td>
         </tr>
       ))}
     </Table>
@@ -146,14 +172,16 @@ export function TradesTable({ trades }: { trades: Trade[] }) {
 
 export function LedgerTable({ ledger }: { ledger: LedgerRow[] }) {
   return (
-    <Table caption="Ledger" head={['Time', 'Kind', 'Note', 'Amount', 'Balance']} empty={ledger.length === 0}>
+    <Table caption="Ledger" head={['Time', 'Entry', 'Amount', 'Balance']} empty={ledger.length === 0} thClassName={compactTh} hide={hideOnPhone} stackOnPhone>
       {ledger.map((l) => (
-        <tr key={l.id}>
-          <td className={tdClass}>{istTime(l.created_at)}</td>
-          <td className={tdClass}>{l.kind.replaceAll('_', ' ').toLowerCase()}</td>
-          <td className={`${tdClass} whitespace-normal`}>{l.note}</td>
-          <td className={`${tdClass} num ${pnlClass(l.amount)}`}>{inr(l.amount, true)}</td>
-          <td className={`${tdClass} num`}>{inr(l.balance)}</td>
+        <tr key={l.id} className={ledgerRowPhone}>
+          <td className={`${compactTd} hidden sm:table-cell`}>{orderTime(l.created_at)}</td>
+          <td className="px-2 py-2 align-top max-sm:px-1 max-sm:py-0.5">
+            <span className="block first-letter:uppercase">{l.kind.replaceAll('_', ' ').toLowerCase()}</span>
+            <span className="block text-xs text-slate-500">{l.note}<span className="sm:hidden"> · {orderTime(l.created_at)}</span></span>
+          </td>
+          <td className={`${compactTd} num ${pnlClass(l.amount)}`}>{inr(l.amount, true)}</td>
+          <td className={`${compactTd} num`}>{inr(l.balance)}</td>
         </tr>
       ))}
     </Table>
