@@ -1,11 +1,12 @@
 import { Decimal } from 'decimal.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { db } from '@/lib/db/client';
 import { withUserTx } from '@/lib/db/rls';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
+import { listLedger } from '@/lib/paper/read/read-paper';
 import { drifts } from '../support/paper';
 import { createTestUser } from '../support/users';
 
@@ -37,6 +38,26 @@ describe('the paper ledger', () => {
     expect((await ledgerSum(account.id)).toFixed(2)).toBe('100000.00');
   });
 
+  it('lists the entries one booking writes at the same instant in the order they were booked, so the running balance is the real one', async () => {
+    await seedBundledInstruments();
+    const user = await createTestUser('ledger');
+    const buy = placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'CNC', quantity: 3 });
+    await placePaperOrder({ userId: user.id, input: buy });
+    const oldestFirst = (await listLedger({ userId: user.id })).reverse();
+    // Opening balance; then the order: margin blocked at placement, released by the fill, which is
+    // debited and charged.
+    expect(oldestFirst.map((e) => e.kind)).toEqual(['OPENING_BALANCE', 'MARGIN_BLOCK', 'MARGIN_RELEASE', 'TRADE_DEBIT', 'CHARGE']);
+    const booked = oldestFirst.slice(1);
+    expect(new Set(booked.map((e) => e.created_at)).size).toBe(1);
+    let balance = new Decimal(0);
+    for (const entry of oldestFirst) {
+      balance = balance.plus(entry.amount);
+      expect(entry.balance).toBe(balance.toFixed(2));
+    }
+    // Never above the opening balance: a release is never listed before its block.
+    expect(oldestFirst.every((e) => new Decimal(e.balance).lte(100_000))).toBe(true);
+  });
+
   it('reconciliation catches a cash or position margin that no longer matches the ledger', async () => {
     await seedBundledInstruments();
     const user = await createTestUser('ledger');
@@ -44,9 +65,14 @@ describe('the paper ledger', () => {
     await placePaperOrder({ userId: user.id, input: placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: 'BUY', order_type: 'MARKET', product: 'MIS', quantity: 5 }) });
     expect(await drifts(user.id)).toEqual([]);
 
-    // Corruption only a direct database edit could cause, made as the tables' owner.
+    // Corruption only a direct database edit could cause, made as the tables' owner, and undone
+    // afterwards: the engine's reconcile-all test checks every account of the shared database.
     await db().$executeRaw`UPDATE "PaperAccount" SET cash = cash + 1 WHERE id = ${account.id}::uuid`;
     await db().$executeRaw`UPDATE "PaperPosition" SET "marginHeld" = "marginHeld" + 1 WHERE "accountId" = ${account.id}::uuid`;
+    onTestFinished(async () => {
+      await db().$executeRaw`UPDATE "PaperAccount" SET cash = cash - 1 WHERE id = ${account.id}::uuid`;
+      await db().$executeRaw`UPDATE "PaperPosition" SET "marginHeld" = "marginHeld" - 1 WHERE "accountId" = ${account.id}::uuid`;
+    });
     const found = await drifts(user.id);
     expect(found.map((d) => d.check).sort()).toEqual(['cash', 'margin']);
   });

@@ -22,7 +22,7 @@ export type Booking = {
   at: Date;
   order: OrderRow;
   fills: Columns<PaperFill>[];
-  ledger: Columns<LedgerEntry>[];
+  ledger: Columns<Omit<LedgerEntry, 'seq'>>[];
   journal: Columns<JournalTrade>[];
   position: PositionState | null;
   holding: HoldingState | null;
@@ -75,7 +75,13 @@ h AS (
     quantity = EXCLUDED.quantity, "t1Quantity" = EXCLUDED."t1Quantity", "averagePrice" = EXCLUDED."averagePrice", "updatedAt" = EXCLUDED."updatedAt"
   RETURNING 1),
 f AS (INSERT INTO "PaperFill" SELECT * FROM jsonb_populate_recordset(NULL::"PaperFill", $4::jsonb) RETURNING 1),
-l AS (INSERT INTO "LedgerEntry" SELECT * FROM jsonb_populate_recordset(NULL::"LedgerEntry", $5::jsonb) RETURNING 1),
+-- Ledger entries take their sequence numbers (seq: the running balance's order) in booking order.
+l AS (
+  INSERT INTO "LedgerEntry" (id, "userId", "accountId", kind, amount, note, "refId", "createdAt")
+  SELECT e.id, e."userId", e."accountId", e.kind, e.amount, e.note, e."refId", e."createdAt"
+  FROM jsonb_populate_recordset(NULL::"LedgerEntry", $5::jsonb) WITH ORDINALITY AS e
+  ORDER BY e.ordinality
+  RETURNING 1),
 j AS (
   INSERT INTO "JournalTrade" SELECT * FROM jsonb_populate_recordset(NULL::"JournalTrade", $6::jsonb)
   ON CONFLICT ("userId", "dedupeKey") DO NOTHING

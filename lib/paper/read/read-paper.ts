@@ -79,7 +79,7 @@ export async function listTrades({ userId, accountId }: Scope) {
 export async function listLedger({ userId, accountId }: Scope) {
   const entries = await withUserTx(userId, async (tx) => {
     const account = await resolveAccount(tx, userId, accountId);
-    return tx.ledgerEntry.findMany({ where: { userId, accountId: account.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return tx.ledgerEntry.findMany({ where: { userId, accountId: account.id }, orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }] });
   });
   let balance = new Decimal(0);
   return entries
