@@ -6,6 +6,7 @@ import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 import { placeOrderSchema } from '@/lib/paper/orders/order-input';
 import { placePaperOrder } from '@/lib/paper/orders/place-order';
+import { LEDGER_PAGE } from '@/lib/paper/read/ledger-page';
 import { listLedger } from '@/lib/paper/read/read-paper';
 import { drifts } from '../support/paper';
 import { createTestUser } from '../support/users';
@@ -56,6 +57,26 @@ describe('the paper ledger', () => {
     }
     // Never above the opening balance: a release is never listed before its block.
     expect(oldestFirst.every((e) => new Decimal(e.balance).lte(100_000))).toBe(true);
+  });
+
+  it('shows the newest entries of a long ledger, each with the balance after it', async () => {
+    const user = await createTestUser('ledger');
+    const account = await getPaperAccount({ userId: user.id });
+    const extra = LEDGER_PAGE + 4;
+    await withUserTx(user.id, (tx) =>
+      tx.ledgerEntry.createMany({ data: Array.from({ length: extra }, (_, i) => ({ userId: user.id, accountId: account.id, kind: 'CHARGE' as const, amount: `-${(i % 7) + 1}.25` })) }),
+    );
+    const ledger = await listLedger({ userId: user.id });
+    expect(ledger).toHaveLength(LEDGER_PAGE);
+    // Newest first, and the newest balance is the account's cash.
+    expect(ledger[0]?.balance).toBe((await getPaperAccount({ userId: user.id })).cash);
+    // The oldest one shown (the fifth charge) still counts everything before it: the opening balance
+    // and the four charges that fell off the page.
+    const throughFifth = [0, 1, 2, 3, 4].reduce((sum, i) => sum.minus(`${(i % 7) + 1}.25`), new Decimal(100_000));
+    expect(ledger.at(-1)?.balance).toBe(throughFifth.toFixed(2));
+    for (let i = 1; i < ledger.length; i += 1) {
+      expect(new Decimal(ledger[i - 1]?.balance ?? 0).minus(ledger[i - 1]?.amount ?? 0).toFixed(2)).toBe(ledger[i]?.balance);
+    }
   });
 
   it('reconciliation catches a cash or position margin that no longer matches the ledger', async () => {

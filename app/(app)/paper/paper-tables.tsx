@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Holding, LedgerRow, Order, Position, Trade } from './api-client';
 import { buttonClass, inputClass, inr, istTime, orderTime, pnlClass, sourceLabel, tableClass, thClass } from './format';
+import { LEDGER_PAGE } from '@/lib/paper/read/ledger-page';
 import { TradeCharges } from './trade-charges';
 
 function Table({ caption, head, children, empty, thClassName = thClass, hide = [], stackOnPhone = false }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean; thClassName?: string; hide?: readonly string[]; stackOnPhone?: boolean }) {
@@ -172,18 +173,21 @@ export function TradesTable({ trades }: { trades: Trade[] }) {
 
 export function LedgerTable({ ledger }: { ledger: LedgerRow[] }) {
   return (
-    <Table caption="Ledger" head={['Time', 'Entry', 'Amount', 'Balance']} empty={ledger.length === 0} thClassName={compactTh} hide={hideOnPhone} stackOnPhone>
-      {ledger.map((l) => (
-        <tr key={l.id} className={ledgerRowPhone}>
-          <td className={`${compactTd} hidden sm:table-cell`}>{orderTime(l.created_at)}</td>
-          <td className="px-2 py-2 align-top max-sm:px-1 max-sm:py-0.5">
-            <span className="block first-letter:uppercase">{l.kind.replaceAll('_', ' ').toLowerCase()}</span>
-            <span className="block text-xs text-slate-500">{l.note}<span className="sm:hidden"> · {orderTime(l.created_at)}</span></span>
-          </td>
-          <td className={`${compactTd} num ${pnlClass(l.amount)}`}>{inr(l.amount, true)}</td>
-          <td className={`${compactTd} num`}>{inr(l.balance)}</td>
-        </tr>
-      ))}
-    </Table>
+    <>
+      {ledger.length >= LEDGER_PAGE ? <p className="p-2 text-xs text-slate-500">The newest {LEDGER_PAGE.toLocaleString('en-IN')} entries; each balance counts every entry before it.</p> : null}
+      <Table caption="Ledger" head={['Time', 'Entry', 'Amount', 'Balance']} empty={ledger.length === 0} thClassName={compactTh} hide={hideOnPhone} stackOnPhone>
+        {ledger.map((l) => (
+          <tr key={l.id} className={ledgerRowPhone}>
+            <td className={`${compactTd} hidden sm:table-cell`}>{orderTime(l.created_at)}</td>
+            <td className="px-2 py-2 align-top max-sm:px-1 max-sm:py-0.5">
+              <span className="block first-letter:uppercase">{l.kind.replaceAll('_', ' ').toLowerCase()}</span>
+              <span className="block text-xs text-slate-500">{l.note}<span className="sm:hidden"> · {orderTime(l.created_at)}</span></span>
+            </td>
+            <td className={`${compactTd} num ${pnlClass(l.amount)}`}>{inr(l.amount, true)}</td>
+            <td className={`${compactTd} num`}>{inr(l.balance)}</td>
+          </tr>
+        ))}
+      </Table>
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 import { istDateString } from '@/lib/market/calendar';
 import { tradingDayOf } from '@/lib/paper/orders/book-state';
 import { serializeOrder } from '@/lib/paper/orders/serialize-order';
+import { LEDGER_PAGE } from './ledger-page';
 import { resolveAccount } from './resolve-account';
 
 type Scope = { userId: UserId; accountId?: string | undefined };
@@ -76,18 +77,30 @@ export async function listTrades({ userId, accountId }: Scope) {
   return fills.map(serializeFill);
 }
 
+type LedgerRowDb = { id: string; kind: string; amount: string; balance: string; note: string | null; refId: string | null; createdAt: Date };
+
 export async function listLedger({ userId, accountId }: Scope) {
-  const entries = await withUserTx(userId, async (tx) => {
+  const rows = await withUserTx(userId, async (tx) => {
     const account = await resolveAccount(tx, userId, accountId);
-    return tx.ledgerEntry.findMany({ where: { userId, accountId: account.id }, orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }] });
+    // The running balance is the sum of every entry up to each one, in booking order (seq), so it
+    // is computed over the whole ledger before the newest page is cut from it.
+    return tx.$queryRaw<LedgerRowDb[]>`
+      SELECT id, kind::text AS kind, amount::text AS amount, balance::text AS balance, note, "refId", "createdAt" FROM (
+        SELECT l.*, SUM(l.amount) OVER (ORDER BY l."createdAt", l.seq) AS balance
+        FROM "LedgerEntry" l WHERE l."userId" = ${userId}::uuid AND l."accountId" = ${account.id}::uuid
+      ) t
+      ORDER BY "createdAt" DESC, seq DESC
+      LIMIT ${LEDGER_PAGE}`;
   });
-  let balance = new Decimal(0);
-  return entries
-    .map((entry) => {
-      balance = balance.plus(entry.amount.toString());
-      return { id: entry.id, kind: entry.kind, amount: entry.amount.toFixed(2), balance: money(balance), note: entry.note, ref_id: entry.refId, created_at: entry.createdAt.toISOString() };
-    })
-    .reverse();
+  return rows.map((entry) => ({
+    id: entry.id,
+    kind: entry.kind,
+    amount: money(new Decimal(entry.amount)),
+    balance: money(new Decimal(entry.balance)),
+    note: entry.note,
+    ref_id: entry.refId,
+    created_at: new Date(entry.createdAt).toISOString(),
+  }));
 }
 
 export async function listPositions({ userId, accountId }: Scope) {
