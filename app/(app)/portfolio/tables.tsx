@@ -6,6 +6,9 @@ const tone = (value: string) => (value.startsWith('-') ? 'text-loss' : /[1-9]/.t
 const inr = (n: number) => formatInr(rupees(n));
 const signed = (n: number) => <span className={tone(rupees(n))}>{formatInr(rupees(n), { sign: true })}</span>;
 
+// On a phone the tables scroll sideways; the instrument column stays put so every figure keeps its name.
+const stickyFirst = 'max-sm:sticky max-sm:left-0 max-sm:z-10 max-sm:bg-white max-sm:shadow-[1px_0_0_0_rgb(226_232_240)] dark:max-sm:bg-slate-900';
+
 function Table({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -14,7 +17,7 @@ function Table({ caption, head, children }: { caption: string; head: string[]; c
         <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase dark:border-slate-800">
           <tr>
             {head.map((h, i) => (
-              <th key={h} scope="col" className={`px-3 py-2 font-medium ${i === 0 ? 'text-left' : ''}`}>
+              <th key={h} scope="col" className={`px-3 py-2 font-medium ${i === 0 ? `text-left ${stickyFirst}` : ''}`}>
                 {h}
               </th>
             ))}
@@ -27,11 +30,11 @@ function Table({ caption, head, children }: { caption: string; head: string[]; c
 }
 
 const Sym = ({ s, e }: { s: string; e: string }) => (
-  <th scope="row" className="px-3 py-2 text-left font-medium">
+  <th scope="row" className={`px-3 py-2 text-left font-medium ${stickyFirst}`}>
     {s} <span className="text-xs font-normal text-slate-500">{e}</span>
   </th>
 );
-const Td = ({ children }: { children: React.ReactNode }) => <td className="px-3 py-2">{children}</td>;
+const Td = ({ children }: { children: React.ReactNode }) => <td className="px-3 py-2 whitespace-nowrap">{children}</td>;
 
 function Stat({ label, value }: { label: string; value: React.ReactNode }) {
   return (
