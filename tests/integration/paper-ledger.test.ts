@@ -14,6 +14,9 @@ import { createTestUser } from '../support/users';
 
 const ledgerSum = async (accountId: string) => new Decimal((await db().ledgerEntry.aggregate({ where: { accountId }, _sum: { amount: true } }))._sum.amount?.toString() ?? '0');
 
+// Integration files share one database and the engine's test reconciles every account in it: entries
+// written here by hand are trade debits and credits, which only the cash check covers, never
+// charges or margin, which must match fills and positions.
 describe('the paper ledger', () => {
   it('keeps the account’s cash equal to the ledger on every insert, one row or many', async () => {
     const user = await createTestUser('ledger');
@@ -21,12 +24,12 @@ describe('the paper ledger', () => {
     await withUserTx(user.id, (tx) =>
       tx.ledgerEntry.createMany({
         data: [
-          { userId: user.id, accountId: account.id, kind: 'CHARGE', amount: '-12.34' },
+          { userId: user.id, accountId: account.id, kind: 'TRADE_DEBIT', amount: '-12.34' },
           { userId: user.id, accountId: account.id, kind: 'TRADE_CREDIT', amount: '100.01' },
         ],
       }),
     );
-    await withUserTx(user.id, (tx) => tx.ledgerEntry.create({ data: { userId: user.id, accountId: account.id, kind: 'CHARGE', amount: '-0.67' } }));
+    await withUserTx(user.id, (tx) => tx.ledgerEntry.create({ data: { userId: user.id, accountId: account.id, kind: 'TRADE_DEBIT', amount: '-0.67' } }));
     const cash = (await getPaperAccount({ userId: user.id })).cash;
     expect(cash).toBe('100087.00');
     expect((await ledgerSum(account.id)).toFixed(2)).toBe(cash);
@@ -64,14 +67,14 @@ describe('the paper ledger', () => {
     const account = await getPaperAccount({ userId: user.id });
     const extra = LEDGER_PAGE + 4;
     await withUserTx(user.id, (tx) =>
-      tx.ledgerEntry.createMany({ data: Array.from({ length: extra }, (_, i) => ({ userId: user.id, accountId: account.id, kind: 'CHARGE' as const, amount: `-${(i % 7) + 1}.25` })) }),
+      tx.ledgerEntry.createMany({ data: Array.from({ length: extra }, (_, i) => ({ userId: user.id, accountId: account.id, kind: 'TRADE_DEBIT' as const, amount: `-${(i % 7) + 1}.25` })) }),
     );
     const ledger = await listLedger({ userId: user.id });
     expect(ledger).toHaveLength(LEDGER_PAGE);
     // Newest first, and the newest balance is the account's cash.
     expect(ledger[0]?.balance).toBe((await getPaperAccount({ userId: user.id })).cash);
-    // The oldest one shown (the fifth charge) still counts everything before it: the opening balance
-    // and the four charges that fell off the page.
+    // The oldest one shown (the fifth debit) still counts everything before it: the opening balance
+    // and the four debits that fell off the page.
     const throughFifth = [0, 1, 2, 3, 4].reduce((sum, i) => sum.minus(`${(i % 7) + 1}.25`), new Decimal(100_000));
     expect(ledger.at(-1)?.balance).toBe(throughFifth.toFixed(2));
     for (let i = 1; i < ledger.length; i += 1) {
