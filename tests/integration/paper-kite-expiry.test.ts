@@ -1,8 +1,7 @@
 import { Decimal } from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserId } from '@/lib/auth/user-id';
 import { db } from '@/lib/db/client';
-import { deleteKiteSession } from '@/lib/kite/credentials';
 import { withUserTx } from '@/lib/db/rls';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
 import { findInstrument } from '@/lib/instruments/find-instrument';
@@ -49,13 +48,6 @@ beforeAll(async () => {
   expect((await simulatedProvider('always').quotes([index], EXPIRY_CLOSE)).get('NSE:NIFTY 50')?.lastPrice).not.toBe(kiteClose);
 });
 
-// The users' Kite sessions outlive this file (they end at 06:00 IST of a day still to come): they are
-// dropped at the end, so later engine passes over every account never call Kite for them.
-const linked: UserId[] = [];
-afterAll(async () => {
-  for (const userId of linked) await deleteKiteSession({ userId });
-});
-
 /** Moves the clock (Kite slots reserved at another time would lie in this one's future). */
 async function clockAt(at: Date) {
   vi.setSystemTime(at);
@@ -66,7 +58,6 @@ async function clockAt(at: Date) {
 async function longAtKitePrices(label: string): Promise<UserId> {
   await clockAt(EXPIRY_MORNING);
   const user = await createTestUser(label);
-  linked.push(user.id);
   expect(await connectKite(kite, { userId: user.id })).toBe('connected');
   // A NIFTY future's margin is more than the ₹1,00,000 an account opens with.
   const account = await getPaperAccount({ userId: user.id });

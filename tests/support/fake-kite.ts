@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { UserId } from '@/lib/auth/user-id';
+import { db } from '@/lib/db/client';
 import { resetEnvCache } from '@/lib/env';
 import { completeKiteConnect, startKiteConnect } from '@/lib/kite/connect';
 import { saveKiteApp } from '@/lib/kite/credentials';
@@ -22,6 +23,10 @@ export function useFakeKite(options: Parameters<typeof startFakeKite>[0] = {}): 
     resetEnvCache();
   });
   afterAll(async () => {
+    // The sessions it issued end with it: integration files share one database, and a later engine
+    // pass over every account would otherwise take them for live and call the real Kite host. (The
+    // epoch, not now: a file may still have Date set to some future day.)
+    await db().kiteSession.updateMany({ where: { expiresAt: { gt: new Date(0) } }, data: { expiresAt: new Date(0) } });
     await kite?.close();
     for (const key of KITE_ENV) delete process.env[key];
     resetEnvCache();
