@@ -3,7 +3,6 @@ import type { UserId } from '@/lib/auth/user-id';
 import { withUserTx } from '@/lib/db/rls';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import { quoteKey } from '@/lib/market-data/provider/quote-provider';
-import { istDateString } from '@/lib/market/calendar';
 import { kiteClosingPrice } from './kite-closing-price';
 
 /**
@@ -13,24 +12,27 @@ import { kiteClosingPrice } from './kite-closing-price';
  */
 export type KiteCloses = Map<string, { close: string; underlying: string } | null>;
 
-export async function kiteSettlementPrices(args: { userId: UserId; now: Date; instruments: Map<string, Instrument>; underlyings: Map<string, Instrument> }): Promise<KiteCloses> {
-  const { userId, now } = args;
-  const today = istDateString(now);
-  const expired = [...args.instruments.values()].filter((instrument) => instrument.expiry !== null && instrument.expiry < today);
+export async function kiteSettlementPrices(args: {
+  userId: UserId;
+  accountId: string;
+  now: Date;
+  /** The account's expired contracts, keyed by contract, and their underlyings. */
+  expired: Map<string, Instrument>;
+  underlyings: Map<string, Instrument>;
+}): Promise<KiteCloses> {
+  const { userId, accountId, now } = args;
   const closes: KiteCloses = new Map();
-  if (expired.length === 0) return closes;
-  const kitePriced = await withUserTx(userId, async (tx) => {
-    const account = await tx.paperAccount.findFirst({ where: { userId, activeUserId: userId }, select: { id: true } });
-    if (!account) return [];
-    return tx.paperOrder.findMany({
-      where: { userId, accountId: account.id, priceSource: 'kite', filledQuantity: { gt: 0 }, OR: expired.map(({ exchange, tradingsymbol }) => ({ exchange, tradingsymbol })) },
+  if (args.expired.size === 0) return closes;
+  const kitePriced = await withUserTx(userId, (tx) =>
+    tx.paperOrder.findMany({
+      where: { userId, accountId, priceSource: 'kite', filledQuantity: { gt: 0 }, OR: [...args.expired.values()].map(({ exchange, tradingsymbol }) => ({ exchange, tradingsymbol })) },
       distinct: ['exchange', 'tradingsymbol'],
       select: { exchange: true, tradingsymbol: true },
-    });
-  });
+    }),
+  );
   for (const scrip of kitePriced) {
     const key = quoteKey(scrip);
-    const contract = args.instruments.get(key);
+    const contract = args.expired.get(key);
     const underlying = args.underlyings.get(key);
     if (!contract?.expiry || !underlying) {
       closes.set(key, null);

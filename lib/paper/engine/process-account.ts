@@ -4,11 +4,12 @@ import { withUserTx, type Tx } from '@/lib/db/rls';
 import { sqlOf } from '@/lib/db/user-sql';
 import { getEnv } from '@/lib/env';
 import type { Instrument } from '@/lib/instruments/find-instrument';
-import { cachedInstrument } from '@/lib/market-data/instrument-cache';
+import { cachedInstrument, cachedInstruments } from '@/lib/market-data/instrument-cache';
 import { getQuotes } from '@/lib/market-data/provider/get-quotes';
 import { quoteKey } from '@/lib/market-data/provider/quote-provider';
 import type { Quote } from '@/lib/market-data/quote';
 import { istDateString, isTradingDay } from '@/lib/market/calendar';
+import { isExpired } from '@/lib/instruments/contract-expired';
 import { underlyingOf } from '@/lib/instruments/underlying';
 import { dayOrderExpired, squareOffDue } from './lifecycle-times';
 import { kiteSettlementPrices } from './kite-settlement';
@@ -23,22 +24,14 @@ import { newBooking, saveBooking } from '@/lib/paper/orders/save-booking';
 type Hours = 'always' | 'nse';
 
 async function loadTargets(keys: Set<string>, now: Date, userId: UserId): Promise<{ instruments: Map<string, Instrument>; quotes: Map<string, Quote> }> {
-  const instruments = new Map<string, Instrument>();
-  for (const key of keys) {
-    const [exchange = '', ...rest] = key.split(':');
-    const instrument = await cachedInstrument(exchange, rest.join(':'));
-    if (instrument) instruments.set(key, instrument);
-  }
+  const instruments = await cachedInstruments(keys);
   return { instruments, quotes: await getQuotes([...instruments.values()], now, userId) };
 }
 
-const isExpired = (instrument: Instrument, now: Date) => instrument.expiry !== null && instrument.expiry < istDateString(now);
-
 /** The underlyings of expired contracts, keyed by the contract: looked up before the transaction opens. */
-async function expiredUnderlyings(instruments: Map<string, Instrument>, now: Date): Promise<Map<string, Instrument>> {
+async function underlyingsOf(expired: Map<string, Instrument>): Promise<Map<string, Instrument>> {
   const found = new Map<string, Instrument>();
-  for (const [key, instrument] of instruments) {
-    if (!isExpired(instrument, now)) continue;
+  for (const [key, instrument] of expired) {
     const underlying = underlyingOf(instrument);
     const row = underlying === null ? null : await cachedInstrument(underlying.exchange, underlying.tradingsymbol);
     if (row) found.set(key, row);
@@ -63,12 +56,13 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
       select: { exchange: true, tradingsymbol: true },
     });
     const t1 = await tx.paperHolding.count({ where: { userId, accountId: account.id, t1Quantity: { gt: 0 } } });
-    return { keys: new Set([...orders, ...positions].map(quoteKey)), t1 };
+    return { accountId: account.id, keys: new Set([...orders, ...positions].map(quoteKey)), t1 };
   });
   if (pending === null || (pending.keys.size === 0 && pending.t1 === 0)) return { evaluated: 0 };
   const { instruments, quotes } = await loadTargets(pending.keys, now, userId);
-  const underlyings = await expiredUnderlyings(instruments, now);
-  const kiteCloses = await kiteSettlementPrices({ userId, now, instruments, underlyings });
+  const expired = new Map([...instruments].filter(([, instrument]) => isExpired(instrument, now)));
+  const underlyings = await underlyingsOf(expired);
+  const kiteCloses = await kiteSettlementPrices({ userId, accountId: pending.accountId, now, expired, underlyings });
 
   // Orders that filled at Kite's prices, to take Kite's contract note once this pass has committed.
   const kiteFilled: string[] = [];
@@ -92,7 +86,7 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
       noteKiteFill(order, await runOrder(tx, { userId, order, instrument, quote, now: at, autoSquareOff: order.tag === 'SQUAREOFF' }));
       evaluated += 1;
     }
-    await settleExpired(tx, { userId, accountId: account.id, now, instruments, underlyings, kiteCloses });
+    await settleExpired(tx, { userId, accountId: account.id, expired, underlyings, kiteCloses });
     await squareOff(tx, { userId, accountId: account.id, now, hours, instruments, quotes, noteKiteFill });
     await settleT1(tx, { userId, accountId: account.id, now, hours });
     await tx.paperAccount.update({ where: { id: account.id }, data: { processedAt: now } });

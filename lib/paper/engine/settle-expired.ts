@@ -6,7 +6,6 @@ import { sqlOf } from '@/lib/db/user-sql';
 import type { Instrument } from '@/lib/instruments/find-instrument';
 import { getQuotes } from '@/lib/market-data/provider/get-quotes';
 import { quoteKey } from '@/lib/market-data/provider/quote-provider';
-import { istDateString } from '@/lib/market/calendar';
 import { computeExpiryCharges, intrinsicValue } from '@/lib/paper/charges/exercise-charges';
 import type { ChargeBreakdown } from '@/lib/paper/charges/types';
 import { bookFill } from '@/lib/paper/orders/book-fill';
@@ -31,14 +30,14 @@ import type { KiteCloses } from './kite-settlement';
  */
 export async function settleExpired(
   tx: Tx,
-  args: { userId: UserId; accountId: string; now: Date; instruments: Map<string, Instrument>; underlyings: Map<string, Instrument>; kiteCloses: KiteCloses },
+  args: { userId: UserId; accountId: string; expired: Map<string, Instrument>; underlyings: Map<string, Instrument>; kiteCloses: KiteCloses },
 ): Promise<void> {
-  const { userId, accountId, now } = args;
-  const today = istDateString(now);
+  const { userId, accountId } = args;
+  if (args.expired.size === 0) return;
   const positions = await tx.paperPosition.findMany({ where: { userId, accountId, exchange: { in: ['NFO', 'BFO'] }, NOT: { quantity: 0 } } });
   for (const position of positions) {
-    const instrument = args.instruments.get(quoteKey(position));
-    if (!instrument || instrument.expiry === null || instrument.expiry >= today) continue;
+    const instrument = args.expired.get(quoteKey(position));
+    if (!instrument) continue;
     const close = new Date(`${instrument.expiry}T10:00:00.000Z`); // 15:30 IST on expiry day
     const kite = args.kiteCloses.get(quoteKey(position));
     const settlement = kite === undefined

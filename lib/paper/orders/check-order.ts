@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Instrument } from '@/lib/instruments/find-instrument';
-import { isMarketOpen, istDateString, type CalendarExchange } from '@/lib/market/calendar';
+import { isExpired } from '@/lib/instruments/contract-expired';
+import { isMarketOpen, type CalendarExchange } from '@/lib/market/calendar';
 import type { InstrumentType } from '@/lib/paper/fills/order';
 import { isOnTick } from '@/lib/paper/fills/tick-size';
 import { validateStopOrder } from '@/lib/paper/fills/validate-order';
@@ -52,8 +53,7 @@ export function checkOrder(order: OrderShape, instrument: Instrument, lastPrice:
   if (instrument.freezeQuantity !== null && order.quantity > instrument.freezeQuantity) {
     add('quantity', `Quantity exceeds the freeze limit of ${instrument.freezeQuantity}; split the order.`);
   }
-  // Expiry dates are IST calendar days: the contract is gone from the IST midnight after it.
-  if (instrument.expiry !== null && instrument.expiry < istDateString(at)) {
+  if (isExpired(instrument, at)) {
     add('tradingsymbol', `${instrument.tradingsymbol} has expired.`);
   }
 
