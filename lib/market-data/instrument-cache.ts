@@ -17,3 +17,14 @@ export async function cachedInstrument(exchange: string, tradingsymbol: string):
   }
   return instrument;
 }
+
+/** The instruments of "EXCHANGE:TRADINGSYMBOL" keys, keyed the same way; unknown keys are left out. */
+export async function cachedInstruments(keys: Iterable<string>): Promise<Map<string, Instrument>> {
+  const found = new Map<string, Instrument>();
+  for (const key of new Set(keys)) {
+    const [exchange = '', ...rest] = key.split(':');
+    const instrument = await cachedInstrument(exchange, rest.join(':'));
+    if (instrument) found.set(key, instrument);
+  }
+  return found;
+}

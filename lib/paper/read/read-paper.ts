@@ -4,12 +4,12 @@ import type { UserId } from '@/lib/auth/user-id';
 import { withUserTx } from '@/lib/db/rls';
 import { notFound } from '@/lib/errors';
 import type { Instrument } from '@/lib/instruments/find-instrument';
-import { cachedInstrument } from '@/lib/market-data/instrument-cache';
+import { cachedInstruments } from '@/lib/market-data/instrument-cache';
 import { getQuotes } from '@/lib/market-data/provider/get-quotes';
 import { quoteKey } from '@/lib/market-data/provider/quote-provider';
 import type { Quote } from '@/lib/market-data/quote';
 import { getPaperAccount } from '@/lib/paper/account/get-paper-account';
-import { istDateString } from '@/lib/market/calendar';
+import { isExpired } from '@/lib/instruments/contract-expired';
 import { tradingDayOf } from '@/lib/paper/orders/book-state';
 import { serializeOrder } from '@/lib/paper/orders/serialize-order';
 import { LEDGER_PAGE } from './ledger-page';
@@ -19,19 +19,7 @@ type Scope = { userId: UserId; accountId?: string | undefined };
 const money = (value: Decimal) => value.toFixed(2);
 const dec = (value: { toString(): string } | null | undefined) => new Decimal(value?.toString() ?? '0');
 
-async function instrumentsFor(rows: { exchange: string; tradingsymbol: string }[]): Promise<Map<string, Instrument>> {
-  const instruments = new Map<string, Instrument>();
-  for (const key of new Set(rows.map(quoteKey))) {
-    const [exchange = '', ...rest] = key.split(':');
-    const instrument = await cachedInstrument(exchange, rest.join(':'));
-    if (instrument) instruments.set(key, instrument);
-  }
-  return instruments;
-}
-
-async function quotesFor(rows: { exchange: string; tradingsymbol: string }[], userId: UserId, instruments?: Map<string, Instrument>): Promise<Map<string, Quote>> {
-  return getQuotes([...(instruments ?? (await instrumentsFor(rows))).values()], new Date(), userId);
-}
+const quotesFor = (instruments: Iterable<Instrument>, userId: UserId): Promise<Map<string, Quote>> => getQuotes([...instruments], new Date(), userId);
 
 const priceInfo = (quote: Quote | undefined) =>
   quote ? { last_price: Number(quote.lastPrice), price_source: quote.source, price_time: quote.timestamp.toISOString() } : { last_price: null, price_source: null, price_time: null };
@@ -113,15 +101,13 @@ export async function listPositions({ userId, accountId }: Scope) {
       : { userId, accountId: account.id, OR: [{ tradingDay: tradingDayOf(new Date()) }, { product: { not: 'CNC' }, NOT: { quantity: 0 } }] };
     return tx.paperPosition.findMany({ where, orderBy: [{ tradingDay: 'desc' }, { tradingsymbol: 'asc' }], take: 200 });
   });
-  const instruments = await instrumentsFor(rows);
+  const instruments = await cachedInstruments(rows.map(quoteKey));
   // A contract past its expiry has no market any more: an open position in one awaits its
   // settlement price (the engine books it), and no price is shown for it meanwhile.
-  const today = istDateString(new Date());
-  const expiryOf = (row: { exchange: string; tradingsymbol: string }) => instruments.get(quoteKey(row))?.expiry ?? null;
-  const live = new Map([...instruments].filter(([, instrument]) => instrument.expiry === null || instrument.expiry >= today));
-  const quotes = await quotesFor(rows, userId, live);
+  const now = new Date();
+  const quotes = await quotesFor([...instruments.values()].filter((instrument) => !isExpired(instrument, now)), userId);
   return rows.map((row) => {
-    const expiry = expiryOf(row);
+    const instrument = instruments.get(quoteKey(row));
     const quote = quotes.get(quoteKey(row));
     const realised = dec(row.realisedPnl);
     const unrealised = quote && row.quantity !== 0 ? new Decimal(quote.lastPrice).minus(row.averagePrice.toString()).mul(row.quantity) : new Decimal(0);
@@ -141,8 +127,8 @@ export async function listPositions({ userId, accountId }: Scope) {
       pnl: money(realised.plus(unrealised)),
       m2m: money(realised.plus(unrealised)),
       ...priceInfo(quote),
-      expiry,
-      awaiting_settlement: row.quantity !== 0 && expiry !== null && expiry < today,
+      expiry: instrument?.expiry ?? null,
+      awaiting_settlement: row.quantity !== 0 && instrument !== undefined && isExpired(instrument, now),
     };
   });
 }
@@ -152,7 +138,7 @@ export async function listHoldings({ userId, accountId }: Scope) {
     const account = await resolveAccount(tx, userId, accountId);
     return tx.paperHolding.findMany({ where: { userId, accountId: account.id, OR: [{ quantity: { gt: 0 } }, { t1Quantity: { gt: 0 } }] }, orderBy: { tradingsymbol: 'asc' } });
   });
-  const quotes = await quotesFor(rows, userId);
+  const quotes = await quotesFor((await cachedInstruments(rows.map(quoteKey))).values(), userId);
   return rows.map((row) => {
     const quote = quotes.get(quoteKey(row));
     const total = row.quantity + row.t1Quantity;
