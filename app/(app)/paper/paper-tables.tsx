@@ -2,34 +2,32 @@
 
 import { useState } from 'react';
 import type { Holding, LedgerRow, Order, Position, Trade } from './api-client';
-import { buttonClass, inputClass, inr, istTime, orderTime, pnlClass, sourceLabel, tableClass, thClass } from './format';
+import { buttonClass, inputClass, inr, orderTime, pnlClass, sourceLabel, tableClass, thClass } from './format';
 import { LEDGER_PAGE } from '@/lib/paper/read/ledger-page';
 import { TradeCharges } from './trade-charges';
 
-function Table({ caption, head, children, empty, thClassName = thClass, hide = [], stackOnPhone = false }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean; thClassName?: string; hide?: readonly string[]; stackOnPhone?: boolean }) {
+function Table({ caption, head, children, empty, hide = [] }: { caption: string; head: string[]; children: React.ReactNode; empty: boolean; hide?: readonly string[] }) {
   if (empty) return <p className="p-3 text-sm text-slate-500">No {caption.toLowerCase()} yet.</p>;
-  // stackOnPhone: below `sm` each row is a small grid of its cells (rows carry their own layout).
-  const stack = (cls: string) => (stackOnPhone ? ` ${cls}` : '');
+  // Below `sm` the table is not a table: each row lays its cells out as a small card (the *RowPhone classes).
   return (
     <div className="overflow-x-auto">
-      <table className={`${tableClass}${stack('max-sm:block')}`}>
+      <table className={`${tableClass} max-sm:block`}>
         <caption className="sr-only">{caption}</caption>
-        <thead className={stack('max-sm:hidden').trim()}>
-          <tr>{head.map((h) => <th key={h} scope="col" className={`${thClassName}${hide.includes(h) ? ' hidden sm:table-cell' : ''}`}>{h}</th>)}</tr>
+        <thead className="max-sm:hidden">
+          <tr>{head.map((h) => <th key={h} scope="col" className={`${thClass}${hide.includes(h) ? ' hidden sm:table-cell' : ''}`}>{h}</th>)}</tr>
         </thead>
-        <tbody className={`divide-y divide-slate-100 dark:divide-slate-800${stack('max-sm:block')}`}>{children}</tbody>
+        <tbody className="divide-y divide-slate-100 max-sm:block dark:divide-slate-800">{children}</tbody>
       </table>
     </div>
   );
 }
 
-// The order book and positions share their card with the order ticket at desktop width (about
-// 650 px at 1280): tighter cells, secondary facts on a second line, so status, actions and P&L
-// are in view without scrolling sideways. On a phone the order time moves under the instrument.
-const compactTh = 'px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400';
-const compactTd = 'px-2 py-2 whitespace-nowrap align-top max-sm:px-1 max-sm:py-0.5';
-// On a phone a row is a card: orders as instrument · side · quantity over price · status,
-// positions as instrument · quantity over price · P&L.
+// The tables share their card with the order ticket at desktop width (about 650 px at 1280):
+// tight cells, secondary facts on a second line, so status, actions and P&L are in view without
+// scrolling sideways. On a phone times move under the instrument.
+const td = 'px-2 py-2 whitespace-nowrap align-top max-sm:px-1 max-sm:py-0.5';
+// On a phone a row is a card: orders and trades as instrument · side · quantity over price ·
+// status (or charges), positions and holdings as instrument · quantity over price · P&L.
 const orderRowPhone = 'max-sm:grid max-sm:grid-cols-[1.4fr_1fr_0.7fr] max-sm:py-2';
 const positionRowPhone = 'max-sm:grid max-sm:grid-cols-2 max-sm:py-2';
 const ledgerRowPhone = 'max-sm:grid max-sm:grid-cols-[1.6fr_1fr_1fr] max-sm:py-2';
@@ -43,22 +41,22 @@ export function OrderBook({ orders, readOnly, onCancel, onModify }: { orders: Or
   const [draft, setDraft] = useState({ quantity: '', price: '', trigger: '' });
   const [error, setError] = useState<string | null>(null);
   return (
-    <Table caption="Orders" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Status']} empty={orders.length === 0} thClassName={compactTh} hide={hideOnPhone} stackOnPhone>
+    <Table caption="Orders" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Status']} empty={orders.length === 0} hide={hideOnPhone}>
       {orders.map((o) => {
         const live = o.status === 'OPEN' || o.status === 'TRIGGER PENDING';
         return (
           <tr key={o.order_id} data-testid="order-row" data-status={o.status} className={orderRowPhone}>
-            <td className={`${compactTd} hidden sm:table-cell`}>{orderTime(o.order_timestamp)}</td>
-            <td className={compactTd}>
+            <td className={`${td} hidden sm:table-cell`}>{orderTime(o.order_timestamp)}</td>
+            <td className={td}>
               {o.tradingsymbol}
               <span className="block text-xs text-slate-500">{o.exchange} · {o.product}<span className="sm:hidden"> · {orderTime(o.order_timestamp)}</span></span>
             </td>
-            <td className={compactTd}>
+            <td className={td}>
               <span className={`font-semibold ${o.transaction_type === 'BUY' ? 'text-brand-600 dark:text-brand-100' : 'text-loss'}`}>{o.transaction_type}</span>
               <span className="block text-xs text-slate-500">{o.order_type}{o.validity === 'IOC' ? ' · IOC' : ''}</span>
             </td>
-            <td className={`${compactTd} num`}>{o.filled_quantity}/{o.quantity}</td>
-            <td className={`${compactTd} num`}>
+            <td className={`${td} num`}>{o.filled_quantity}/{o.quantity}</td>
+            <td className={`${td} num`}>
               {o.price ? inr(o.price) : 'MKT'}
               {o.trigger_price ? <span className="block text-xs text-slate-500">trg {inr(o.trigger_price)}</span> : null}
               {o.average_price ? <span className="block text-xs text-slate-500">avg {inr(o.average_price)}</span> : null}
@@ -101,10 +99,10 @@ export function OrderBook({ orders, readOnly, onCancel, onModify }: { orders: Or
 
 export function PositionsTable({ positions }: { positions: Position[] }) {
   return (
-    <Table caption="Positions" head={['Instrument', 'Qty', 'LTP', 'P&L']} empty={positions.length === 0} thClassName={compactTh} stackOnPhone>
+    <Table caption="Positions" head={['Instrument', 'Qty', 'LTP', 'P&L']} empty={positions.length === 0}>
       {positions.map((p) => (
         <tr key={`${p.exchange}:${p.tradingsymbol}:${p.product}:${p.trading_day}`} data-testid="position-row" className={positionRowPhone}>
-          <td className={compactTd}>
+          <td className={td}>
             {p.tradingsymbol}
             <span className="block text-xs text-slate-500">{p.exchange} · {p.product} · {p.trading_day}</span>
             {p.awaiting_settlement && (
@@ -113,12 +111,15 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
               </span>
             )}
           </td>
-          <td className={`${compactTd} num`}>{p.quantity}<span className="block text-xs text-slate-500">avg {inr(p.average_price)}</span></td>
-          <td className={`${compactTd} num`}>{inr(p.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(p.price_source, p.price_time)}</span></td>
-          <td className={`${compactTd} num`}>
+          <td className={`${td} num`}>{p.quantity}<span className="block text-xs text-slate-500">avg {inr(p.average_price)}</span></td>
+          <td className={`${td} num`}>{inr(p.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(p.price_source, p.price_time)}</span></td>
+          <td className={`${td} num`}>
             <span className={`font-semibold ${pnlClass(p.pnl)}`} data-testid="position-pnl">{inr(p.pnl, true)}</span>
             <span className="block text-xs text-slate-500">realised <span className={pnlClass(p.realised)}>{inr(p.realised, true)}</span></span>
-            <span className="block text-xs text-slate-500">unrealised <span className={pnlClass(p.unrealised)}>{inr(p.unrealised, true)}</span></span>
+            {/* Without a price the open part has no P&L yet, which is not the same as none. */}
+            <span className="block text-xs text-slate-500">
+              unrealised {p.awaiting_settlement ? 'at settlement' : <span className={pnlClass(p.unrealised)}>{inr(p.unrealised, true)}</span>}
+            </span>
           </td>
         </tr>
       ))}
@@ -128,43 +129,37 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
 
 export function HoldingsTable({ holdings }: { holdings: Holding[] }) {
   return (
-    <Table caption="Holdings" head={['Instrument', 'Qty', 'LTP', 'P&L']} empty={holdings.length === 0} thClassName={compactTh} stackOnPhone>
+    <Table caption="Holdings" head={['Instrument', 'Qty', 'LTP', 'P&L']} empty={holdings.length === 0}>
       {holdings.map((h) => (
         <tr key={`${h.exchange}:${h.tradingsymbol}`} className={positionRowPhone}>
-          <td className={compactTd}>{h.tradingsymbol}<span className="block text-xs text-slate-500">{h.exchange}</span></td>
-          <td className={`${compactTd} num`}>
+          <td className={td}>{h.tradingsymbol}<span className="block text-xs text-slate-500">{h.exchange}</span></td>
+          <td className={`${td} num`}>
             {h.quantity}
             {h.t1_quantity > 0 ? <span className="block text-xs text-slate-500">+{h.t1_quantity} T1</span> : null}
             <span className="block text-xs text-slate-500">avg {inr(h.average_price)}</span>
           </td>
-          <td className={`${compactTd} num`}>{inr(h.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(h.price_source, h.price_time)}</span></td>
-          <td className={`${compactTd} num font-semibold ${pnlClass(h.pnl)}`}>{inr(h.pnl, true)}</td>
+          <td className={`${td} num`}>{inr(h.last_price)}<span className="block text-xs text-slate-500">{sourceLabel(h.price_source, h.price_time)}</span></td>
+          <td className={`${td} num font-semibold ${pnlClass(h.pnl)}`}>{inr(h.pnl, true)}</td>
         </tr>
       ))}
     </Table>
   );
 }
 
-// The trades table shares its card with the order ticket at desktop width (about 620 px at 1280):
-// tighter cells, and time and instrument may take two lines, so the open charge breakdown fits.
-const tradeTh = 'px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400';
-const tradeTd = 'px-2 py-2 whitespace-nowrap max-sm:px-1 max-sm:py-0.5';
-const tradeTdWrap = 'px-2 py-2';
-
 export function TradesTable({ trades }: { trades: Trade[] }) {
   return (
-    <Table caption="Trades" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Charges (contract note)']} empty={trades.length === 0} thClassName={tradeTh} hide={hideOnPhone} stackOnPhone>
+    <Table caption="Trades" head={['Time', 'Instrument', 'Side', 'Qty', 'Price', 'Charges (contract note)']} empty={trades.length === 0} hide={hideOnPhone}>
       {trades.map((t) => (
-        <tr key={t.trade_id} data-testid="trade-row" className={`align-top ${orderRowPhone}`}>
-          <td className={`${tradeTdWrap} hidden sm:table-cell`}>{istTime(t.fill_timestamp)}</td>
-          <td className={tradeTd}>
+        <tr key={t.trade_id} data-testid="trade-row" className={orderRowPhone}>
+          <td className={`${td} hidden sm:table-cell`}>{orderTime(t.fill_timestamp)}</td>
+          <td className={td}>
             {t.tradingsymbol}
             <span className="block text-xs text-slate-500">{t.exchange} · {t.product}<span className="sm:hidden"> · {orderTime(t.fill_timestamp)}</span></span>
           </td>
-          <td className={tradeTd}>{t.transaction_type}</td>
-          <td className={`${tradeTd} num`}>{t.quantity}</td>
-          <td className={`${tradeTd} num`}>{inr(t.average_price)}<span className="block text-xs text-slate-500">{t.price_source === 'kite' ? 'Kite live' : 'Simulated'}</span></td>
-          <td className={`${tradeTd} max-sm:col-span-2`}><TradeCharges trade={t} /></td>
+          <td className={td}>{t.transaction_type}</td>
+          <td className={`${td} num`}>{t.quantity}</td>
+          <td className={`${td} num`}>{inr(t.average_price)}<span className="block text-xs text-slate-500">{t.price_source === 'kite' ? 'Kite live' : 'Simulated'}</span></td>
+          <td className={`${td} max-sm:col-span-2`}><TradeCharges trade={t} /></td>
         </tr>
       ))}
     </Table>
@@ -175,16 +170,16 @@ export function LedgerTable({ ledger }: { ledger: LedgerRow[] }) {
   return (
     <>
       {ledger.length >= LEDGER_PAGE ? <p className="p-2 text-xs text-slate-500">The newest {LEDGER_PAGE.toLocaleString('en-IN')} entries; each balance counts every entry before it.</p> : null}
-      <Table caption="Ledger" head={['Time', 'Entry', 'Amount', 'Balance']} empty={ledger.length === 0} thClassName={compactTh} hide={hideOnPhone} stackOnPhone>
+      <Table caption="Ledger" head={['Time', 'Entry', 'Amount', 'Balance']} empty={ledger.length === 0} hide={hideOnPhone}>
         {ledger.map((l) => (
           <tr key={l.id} className={ledgerRowPhone}>
-            <td className={`${compactTd} hidden sm:table-cell`}>{orderTime(l.created_at)}</td>
+            <td className={`${td} hidden sm:table-cell`}>{orderTime(l.created_at)}</td>
             <td className="px-2 py-2 align-top max-sm:px-1 max-sm:py-0.5">
               <span className="block first-letter:uppercase">{l.kind.replaceAll('_', ' ').toLowerCase()}</span>
               <span className="block text-xs text-slate-500">{l.note}<span className="sm:hidden"> · {orderTime(l.created_at)}</span></span>
             </td>
-            <td className={`${compactTd} num ${pnlClass(l.amount)}`}>{inr(l.amount, true)}</td>
-            <td className={`${compactTd} num`}>{inr(l.balance)}</td>
+            <td className={`${td} num ${pnlClass(l.amount)}`}>{inr(l.amount, true)}</td>
+            <td className={`${td} num`}>{inr(l.balance)}</td>
           </tr>
         ))}
       </Table>
