@@ -87,9 +87,9 @@ try {
         }
       }),
     );
+  const tpsBefore = runPgbench();
   // A server runs warm: V8 compiles the hot paths over the first ten seconds or so of load (orders/s
   // roughly doubles in that time), so those orders are placed but not measured.
-  const tpsBefore = runPgbench();
   const warmupStarted = Date.now();
   await placeUntil('w', warmupStarted + WARMUP_SECONDS * 1000, false);
   const cpuBefore = server.cpuMs();
