@@ -29,7 +29,10 @@ function createState(): DbState {
   if (env.DATABASE_URL) {
     // One pool shared by Prisma and the direct SQL paths. The migration runner connects and disposes
     // adapters of this factory too, so disposing one must not end the pool: disconnectDb does.
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    // Pipelined: a query goes out without waiting for the answers to those before it, so the hot
+    // paths can put several statements in one round trip (lib/db/user-sql.ts). Each still has its
+    // own Sync, so an error affects only its own statement (and, inside a transaction, what follows).
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, pipeline: true });
     const adapterFactory = new PrismaPg(pool);
     return { prisma: makeClient(adapterFactory), adapterFactory, driver: { kind: 'postgres', pool }, mode: 'postgres' };
   }

@@ -9,7 +9,16 @@ import { APP_ROLE, type Tx } from '@/lib/db/rls';
  * json; cast numerics and dates to text in the statement (the drivers disagree on those, and money
  * must never pass through a float).
  */
-export type Sql = { query<T extends object>(text: string, params?: readonly unknown[]): Promise<T[]> };
+export type Sql = {
+  query<T extends object>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * The unit of work's last statement. Over the network it travels with the COMMIT (one round trip
+   * for both), so nothing may be queried after it and whatever must hold for the work to count has
+   * to be checked by the statement itself: an error in it rolls everything back. Elsewhere (PGlite,
+   * a Prisma transaction) it is a plain query and the owner of the transaction commits.
+   */
+  queryLast<T extends object>(text: string, params?: readonly unknown[]): Promise<T[]>;
+};
 
 // Named statements are parsed and planned once per connection; our statements are few and fixed
 // (with row-level security planning one can cost more than running it).
@@ -34,33 +43,70 @@ function opening(userId: UserId, first: string | undefined): string {
   return first === undefined ? context : `${context};\n${first}`;
 }
 
+type Send = <R extends object>(text: string, params: readonly unknown[]) => Promise<R[]>;
+
+/** An Sql whose queryLast is the last thing it runs: a query after it is a bug, refused loudly. */
+function lastClosesWork(send: Send, sendLast: Send): Sql {
+  let closed = false;
+  const refuse = () => Promise.reject(new Error('withUserSql: query after queryLast'));
+  return {
+    query: (text, params = []) => (closed ? refuse() : send(text, params)),
+    queryLast: (text, params = []) => {
+      if (closed) return refuse();
+      closed = true;
+      return sendLast(text, params);
+    },
+  };
+}
+
 /**
  * withUserTx for the hot paths, without the ORM: the same transaction, user context and role
  * (row-level security applies the same way), a fraction of the per-statement cost. `first` is a
- * statement (no parameters; use current_setting('app.user_id')) sent with the opening round trip,
- * typically the lock the work starts with; its rows are passed to `fn`.
+ * statement (no parameters; use current_setting('app.user_id')) sent with the opening, typically
+ * the lock the work starts with; `fn` gets the promise of its rows.
+ *
+ * Over the network the pool's connections are pipelined: a query is sent at once, behind any still
+ * unanswered, so what `fn` asks before awaiting `first` (the read that follows the lock) shares the
+ * opening's round trip, and `sql.queryLast` shares the COMMIT's. Statements still run one after the
+ * other, each under the locks the earlier ones took.
  */
-export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, firstRows: Record<string, unknown>[]) => Promise<T>, options: { first?: string } = {}): Promise<T> {
+export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, first: Promise<Record<string, unknown>[]>) => Promise<T>, options: { first?: string } = {}): Promise<T> {
   const driver = dbDriver();
   const text = opening(userId, options.first);
   if (driver.kind === 'pglite') {
     return driver.pglite.transaction(async (tx) => {
       const results = await tx.exec(text);
-      const sql: Sql = { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await tx.query<R>(q, [...params])).rows };
-      return fn(sql, options.first === undefined ? [] : (results.at(-1)?.rows ?? []));
+      const send = async <R extends object>(q: string, params: readonly unknown[]) => (await tx.query<R>(q, [...params])).rows;
+      // The transaction commits when fn returns; queryLast only closes the work to further queries.
+      return fn(lastClosesWork(send, send), Promise.resolve(options.first === undefined ? [] : (results.at(-1)?.rows ?? [])));
     });
   }
   const client = await driver.pool.connect();
   let broken: Error | undefined;
+  let ended = false;
+  const send = async <R extends object>(q: string, params: readonly unknown[]) => (await client.query({ name: statementName(q), text: q, values: [...params] })).rows as R[];
+  const sql = lastClosesWork(send, async <R extends object>(q: string, params: readonly unknown[]) => {
+    ended = true;
+    const [result, commit] = await Promise.allSettled([send<R>(q, params), client.query('COMMIT')]);
+    // A failed statement turns the pipelined COMMIT into a rollback: nothing of the work is kept.
+    if (result.status === 'rejected') throw result.reason;
+    if (commit.status === 'rejected') throw commit.reason;
+    return result.value;
+  });
   try {
-    const results = await client.query(`BEGIN;\n${text}`);
-    const last = Array.isArray(results) ? results.at(-1) : results;
-    const sql: Sql = { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await client.query({ name: statementName(q), text: q, values: [...params] })).rows as R[] };
-    const value = await fn(sql, options.first === undefined ? [] : (last?.rows ?? []));
-    await client.query('COMMIT');
+    const opened = client.query(`BEGIN;\n${text}`).then((results) => {
+      const last = Array.isArray(results) ? results.at(-1) : results;
+      return options.first === undefined ? [] : ((last?.rows ?? []) as Record<string, unknown>[]);
+    });
+    // fn may never look at the opening's rows; its failure is raised below in any case.
+    opened.catch(() => undefined);
+    const value = await fn(sql, opened);
+    await opened;
+    if (!ended) await client.query('COMMIT');
     return value;
   } catch (error) {
     try {
+      // After a failed queryLast the transaction is already over and this is a no-op.
       await client.query('ROLLBACK');
     } catch (rollbackError) {
       // The connection is unusable: drop it from the pool instead of handing it to the next request.
@@ -78,11 +124,17 @@ export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, firstRows: R
  */
 export function systemSql(): Sql {
   const driver = dbDriver();
-  if (driver.kind === 'pglite') return { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pglite.query<R>(q, [...params])).rows };
-  return { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pool.query({ name: statementName(q), text: q, values: [...params] })).rows as R[] };
+  const query =
+    driver.kind === 'pglite'
+      ? async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pglite.query<R>(q, [...params])).rows
+      : async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pool.query({ name: statementName(q), text: q, values: [...params] })).rows as R[];
+  // Each statement commits on its own.
+  return { query, queryLast: query };
 }
 
 /** The same SQL interface over a Prisma transaction, for work that mixes both. */
 export function sqlOf(tx: Tx): Sql {
-  return { query: <R extends object>(text: string, params: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params) };
+  const query = <R extends object>(text: string, params: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params);
+  // The transaction's owner commits.
+  return { query, queryLast: query };
 }

@@ -127,15 +127,17 @@ LEFT JOIN LATERAL (
   FROM "PaperFill" f
   WHERE f."accountId" = a.id AND f.exchange = $2 AND f.tradingsymbol = $3 AND f.product = 'CNC' AND f."filledAt" >= $6 AND $4 = 'CNC'
 ) d ON true
-WHERE a.id = $9::uuid AND a."userId" = $1::uuid`;
+-- Without an account id ($9), the user's active account: the read can then be sent before the lock's
+-- answer has arrived (withUserSql pipelines it), and runs after the lock all the same.
+WHERE a."userId" = $1::uuid AND (a.id = $9::uuid OR ($9::uuid IS NULL AND a."activeUserId" = $1::uuid))`;
 
 type LoadArgs = { userId: UserId; exchange: string; tradingsymbol: string; product: string; at: Date; orderId?: string | null; idempotencyKey?: string | null };
 
 /**
- * Reads the state for booking an order on one scrip and product of an account whose lock the
- * caller already holds (taken in an earlier statement of the same transaction).
+ * Reads the state for booking an order on one scrip and product of an account (null: the active
+ * one) whose lock the caller already holds (taken in an earlier statement of the same transaction).
  */
-export async function loadBookState(sql: Sql, args: LoadArgs & { accountId: string }): Promise<BookState> {
+export async function loadBookState(sql: Sql, args: LoadArgs & { accountId: string | null }): Promise<BookState> {
   const tradingDay = tradingDayOf(args.at);
   const rows = await sql.query<Row>(SQL, [
     args.userId,

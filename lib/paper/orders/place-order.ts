@@ -61,10 +61,11 @@ type LiveRequirement = Awaited<ReturnType<typeof liveRequirementForPlacement>>;
 
 async function placeLocked(args: { userId: UserId; input: PlaceOrderInput; idempotencyKey?: string | undefined; now: Date; instrument: Instrument; quote: Quote; hash: string; live: LiveRequirement }): Promise<PlacedOrder> {
   const { userId, input, idempotencyKey, now, instrument, quote, hash, live } = args;
-  // Four round trips: open + lock, read, write, commit. The order path is the busiest write there is.
-  return withUserSql(userId, async (sql, [account]) => {
+  // Two round trips: open + lock + read, then write + commit. The order path is the busiest write there is.
+  return withUserSql(userId, async (sql, first) => {
+    // Sent before the lock's answer is back: it runs after the lock all the same (see withUserSql).
+    const [[account], state] = await Promise.all([first, loadBookState(sql, { userId, accountId: null, exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product, at: now, idempotencyKey: idempotencyKey ?? null })]);
     if (account === undefined) throw notFound('Paper account');
-    const state = await loadBookState(sql, { userId, accountId: String(account.id), exchange: instrument.exchange, tradingsymbol: instrument.tradingsymbol, product: input.product, at: now, idempotencyKey: idempotencyKey ?? null });
     if (state.replayOrderId !== null) {
       const existing = await readOrder(sql, state.replayOrderId);
       if (existing.requestHash !== hash) throw new AppError('unprocessable', 'This Idempotency-Key was already used for a different order.');

@@ -86,15 +86,26 @@ j AS (
   INSERT INTO "JournalTrade" SELECT * FROM jsonb_populate_recordset(NULL::"JournalTrade", $6::jsonb)
   ON CONFLICT ("userId", "dedupeKey") DO NOTHING
   RETURNING 1)
-SELECT (SELECT count(*) FROM o)::int AS orders, (SELECT count(*) FROM f)::int AS fills, (SELECT count(*) FROM l)::int AS ledger,
-  (SELECT count(*) FROM p)::int AS positions, (SELECT count(*) FROM h)::int AS holdings, (SELECT count(*) FROM j)::int AS journal`;
+-- Every planned row must be written (a conflict clause or a policy could drop one); checked here,
+-- not by the caller, because the order path commits in the same round trip (queryLast).
+SELECT td_assert(
+  (SELECT count(*) FROM o) = 1
+    AND (SELECT count(*) FROM p) = jsonb_array_length($2::jsonb)
+    AND (SELECT count(*) FROM h) = jsonb_array_length($3::jsonb)
+    AND (SELECT count(*) FROM f) = jsonb_array_length($4::jsonb)
+    AND (SELECT count(*) FROM l) = jsonb_array_length($5::jsonb),
+  'paper booking was not written in full') AS written`;
 
-/** Writes a booking in one statement inside the caller's transaction (which holds the account lock). */
+/**
+ * Writes a booking in one statement inside the caller's transaction (which holds the account lock).
+ * Under withUserSql it is the unit of work's last statement and goes out with the COMMIT; a short
+ * write fails it and nothing is committed.
+ */
 export async function saveBooking(sql: Sql, booking: Booking): Promise<void> {
   const { order } = booking;
   // The enum's database label has a space (Kite's "TRIGGER PENDING"); Prisma maps it, raw SQL does not.
   const orderRow: Columns<OrderRow> = { ...order, status: order.status === 'TRIGGER_PENDING' ? 'TRIGGER PENDING' : order.status, updatedAt: booking.at };
-  const rows = await sql.query<{ orders: number; fills: number; ledger: number }>(SQL, [
+  await sql.queryLast(SQL, [
     JSON.stringify([orderRow]),
     JSON.stringify(booking.position ? [positionRow(booking, booking.position, order)] : []),
     JSON.stringify(booking.holding ? [holdingRow(booking, booking.holding, order)] : []),
@@ -102,10 +113,4 @@ export async function saveBooking(sql: Sql, booking: Booking): Promise<void> {
     JSON.stringify(booking.ledger),
     JSON.stringify(booking.journal),
   ]);
-  const written = rows[0];
-  // Every planned row must be written (a conflict clause or a policy could drop one): a short
-  // write throws, so the transaction rolls back instead of committing half a booking.
-  if (!written || written.orders !== 1 || written.fills !== booking.fills.length || written.ledger !== booking.ledger.length) {
-    throw new Error('paper booking was not written in full');
-  }
 }
