@@ -5,11 +5,11 @@
 // ratio ≥ 0.2 and zero drift. Then the same orders straight through lib/ in this process, to show
 // how much of the cost is ours and how much HTTP.
 import { spawnSync } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { parentPid, treeCpuMs } from '../support/processes';
 import { createTestDatabase } from '../support/test-database';
 import { percentile, signUpAndSignIn, startBenchServer } from './support/bench-server';
+import { KeepAliveConnection } from './support/keep-alive-client';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -51,21 +51,9 @@ try {
   const sessions = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signUpAndSignIn(base, `paper-${i}`)));
   // Each client alternates MIS market buys and sells of one share: every order fills, is charged
   // and moves margin, and the account never runs dry.
-  // node:http with one kept-alive connection per client rather than fetch: the load generator
-  // shares the machine's cores with the server and Postgres, and fetch costs it several times more.
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const post = (path: string, headers: Record<string, string>, body: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${base}${path}`, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  // One kept-alive connection per client, through a lean client (support/keep-alive-client.ts): the
+  // load generator's CPU is taken from the machine it measures.
+  const connections = await Promise.all(sessions.map(() => KeepAliveConnection.open(base)));
   const latencies: number[] = [];
   const statuses = new Map<string, number>();
   let failures = 0;
@@ -75,7 +63,7 @@ try {
         for (let n = 0; Date.now() < end; n += 1) {
           const body = { exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: n % 2 === 0 ? 'BUY' : 'SELL', order_type: 'MARKET', product: 'MIS', quantity: 1 };
           const started = performance.now();
-          const { status: code, text } = await post('/api/v1/paper/orders', { 'content-type': 'application/json', cookie, 'idempotency-key': `${phase}-${client}-${n}` }, JSON.stringify(body));
+          const { status: code, text } = await connections[client]!.post('/api/v1/paper/orders', { 'content-type': 'application/json', cookie, 'idempotency-key': `${phase}-${client}-${n}` }, JSON.stringify(body));
           if (!record) continue;
           latencies.push(performance.now() - started);
           if (code !== 201) {
@@ -98,7 +86,7 @@ try {
   const measuredStarted = Date.now();
   await placeUntil('b', measuredStarted + SECONDS * 1000, true);
   const elapsedSeconds = (Date.now() - measuredStarted) / 1000;
-  agent.destroy();
+  for (const connection of connections) connection.close();
   const own = process.cpuUsage(ownBefore);
   const perOrder = (before: number | null, after: number | null) => (before === null || after === null ? null : (after - before) / Math.max(1, latencies.length));
   const serverCpuPerOrder = perOrder(cpuBefore, server.cpuMs());
