@@ -40,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'integration-pglite',
           include: ['lib/**/*.integration.test.ts', 'tests/integration/**/*.test.ts'],
+          // What only a networked database has (a pool of connections that can drop).
+          exclude: ['tests/integration/**/*.postgres.test.ts', 'node_modules/**'],
           globalSetup: ['tests/support/global-setup-pglite.ts'],
           setupFiles: ['tests/support/integration-setup.ts'],
           environment: 'node',

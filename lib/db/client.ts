@@ -8,6 +8,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { dataDir } from '@/lib/config/data-dir';
 import { getEnv } from '@/lib/env';
+import { logError } from '@/lib/log';
 import { PrismaClient } from '@/prisma/generated/client';
 
 /** The connection underneath Prisma, for the few hot paths that speak SQL directly (lib/db/user-sql.ts). */
@@ -33,6 +34,9 @@ function createState(): DbState {
     // paths can put several statements in one round trip (lib/db/user-sql.ts). Each still has its
     // own Sync, so an error affects only its own statement (and, inside a transaction, what follows).
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, pipeline: true });
+    // An idle connection that dies (a restart, a failover, a managed database's idle timeout) is
+    // dropped by the pool, which then emits 'error': unheard, that event would end the process.
+    pool.on('error', (error) => logError('database: an idle connection failed and was dropped', error));
     const adapterFactory = new PrismaPg(pool);
     return { prisma: makeClient(adapterFactory), adapterFactory, driver: { kind: 'postgres', pool }, mode: 'postgres' };
   }
