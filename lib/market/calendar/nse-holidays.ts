@@ -2,9 +2,9 @@ import type { IstDate } from './ist';
 
 // UPDATE YEARLY. NSE publishes next year's trading holidays in a December circular
 // (nseindia.com → Resources → Exchange communication → Holidays) and adds ad-hoc closures
-// (elections) by circular during the year. Years missing here are treated as "weekdays are
-// trading days", which is wrong on holidays: add the new year before 1 January, and check
-// `hasHolidayData(year)` before trusting a date in an unlisted year.
+// (elections) by circular during the year. A year missing here closes only on weekends and the
+// fixed-date national holidays (FIXED_DATE_HOLIDAYS below), which misses the festivals: add the new
+// year before 1 January, and check `hasHolidayData(year)` before trusting a date in an unlisted year.
 //
 // These are NSE capital-market (equity) and equity-derivative holidays; BSE's equity list has
 // matched NSE's in 2025 and 2026. Commodity (MCX) and currency segments have other lists and
@@ -63,6 +63,20 @@ export const NSE_EQUITY_HOLIDAYS: Readonly<Record<number, readonly ExchangeHolid
   ],
   // 2027: not yet published when this was written. Add it from NSE's December 2026 circular.
 };
+
+/**
+ * National holidays on fixed dates that NSE closes for every year (each is in the 2025 and 2026
+ * lists whenever it falls on a weekday). A year whose list is not above yet gets these, so the
+ * calendar is never open on Republic Day just because December's circular has not been added; the
+ * movable festivals (Holi, Eid, Diwali…) still need the circular.
+ */
+export const FIXED_DATE_HOLIDAYS: readonly { monthDay: string; name: string }[] = [
+  { monthDay: '01-26', name: 'Republic Day' },
+  { monthDay: '05-01', name: 'Maharashtra Day' },
+  { monthDay: '08-15', name: 'Independence Day' },
+  { monthDay: '10-02', name: 'Mahatma Gandhi Jayanti' },
+  { monthDay: '12-25', name: 'Christmas' },
+];
 
 // Weekend sessions with normal timings. Muhurat sessions (one evening hour at Diwali) are left
 // out on purpose: their timings and Zerodha's square-off rules for them come by circular each

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { istWeekday } from './ist';
-import { NSE_EQUITY_HOLIDAYS, NSE_SPECIAL_SESSIONS } from './nse-holidays';
+import { FIXED_DATE_HOLIDAYS, NSE_EQUITY_HOLIDAYS, NSE_SPECIAL_SESSIONS } from './nse-holidays';
 import {
   hasHolidayData,
   holidayOn,
@@ -36,6 +36,12 @@ describe('holiday data', () => {
 
   it('lists special sessions only on weekends', () => {
     for (const s of NSE_SPECIAL_SESSIONS) expect([0, 6]).toContain(istWeekday(s.date));
+  });
+
+  it.each(Object.entries(NSE_EQUITY_HOLIDAYS))('%s closes on every fixed-date national holiday that falls on a weekday', (year, list) => {
+    const listed = new Set(list.map((h) => h.date));
+    const weekdayFixed = FIXED_DATE_HOLIDAYS.map((h) => `${year}-${h.monthDay}`).filter((date) => [1, 2, 3, 4, 5].includes(istWeekday(date)));
+    expect(weekdayFixed.filter((date) => !listed.has(date))).toEqual([]);
   });
 
   it('says which years it covers', () => {
@@ -128,8 +134,17 @@ describe('trading-day arithmetic', () => {
     expect(nextTradingDay(from)).toBe(expected);
   });
 
-  it('treats weekdays of years without holiday data as trading days', () => {
+  it('closes a year without holiday data on weekends and the fixed-date national holidays only', () => {
     expect(nextTradingDay('2026-12-31')).toBe('2027-01-01');
+    expect(isTradingDay('2027-01-26')).toBe(false); // Republic Day, a Tuesday
+    expect(holidayOn('2027-01-26')?.name).toBe('Republic Day');
+    expect(nextTradingDay('2027-01-25')).toBe('2027-01-27');
+    expect(t1SettlementDate('2027-01-25')).toBe('2027-01-27');
+    expect(isTradingDay('2027-10-01')).toBe(true);
+    expect(isTradingDay('2027-12-24')).toBe(true);
+    expect(isTradingDay('2027-12-27')).toBe(true);
+    // A listed year is exactly its list: 1 May 2027 is a Saturday, 15 Aug 2026 a Saturday.
+    expect(holidayOn('2026-08-14')).toBeUndefined();
   });
 
   it('finds the previous trading day', () => {

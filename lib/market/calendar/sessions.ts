@@ -1,5 +1,5 @@
 import { addIstDays, assertIstDate, istDateString, istWallTimeToDate, istWeekday, type IstDate } from './ist';
-import { NSE_EQUITY_HOLIDAYS, NSE_SPECIAL_SESSIONS, type ExchangeHoliday, type SpecialSession } from './nse-holidays';
+import { FIXED_DATE_HOLIDAYS, NSE_EQUITY_HOLIDAYS, NSE_SPECIAL_SESSIONS, type ExchangeHoliday, type SpecialSession } from './nse-holidays';
 
 /** Exchanges whose equity and equity-derivative sessions follow the NSE equity calendar. */
 export const CALENDAR_EXCHANGES = ['NSE', 'BSE', 'NFO', 'BFO'] as const;
@@ -44,9 +44,14 @@ export function hasHolidayData(year: number): boolean {
   return Object.hasOwn(NSE_EQUITY_HOLIDAYS, year);
 }
 
-/** The exchange holiday on an IST date, if it is one. */
+const fixedDateIndex = new Map(FIXED_DATE_HOLIDAYS.map((holiday) => [holiday.monthDay, holiday.name]));
+
+/** The exchange holiday on an IST date, if it is one (for an unlisted year, a fixed-date one only). */
 export function holidayOn(istDate: IstDate): ExchangeHoliday | undefined {
-  return holidayIndex.get(assertIstDate(istDate));
+  const listed = holidayIndex.get(assertIstDate(istDate));
+  if (listed !== undefined || hasHolidayData(Number(istDate.slice(0, 4)))) return listed;
+  const name = fixedDateIndex.get(istDate.slice(5));
+  return name === undefined ? undefined : { date: istDate, name };
 }
 
 /** True if the exchange holds a normal-market session on this IST date. */
@@ -55,7 +60,7 @@ export function isTradingDay(istDate: IstDate, options?: CalendarOptions): boole
   assertIstDate(istDate);
   if (specialIndex.has(istDate)) return true;
   const weekday = istWeekday(istDate);
-  return weekday !== 0 && weekday !== 6 && !holidayIndex.has(istDate);
+  return weekday !== 0 && weekday !== 6 && holidayOn(istDate) === undefined;
 }
 
 /** The session (open and close instants) on an IST date, or null if the market is shut that day. */
