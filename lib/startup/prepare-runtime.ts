@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env';
 import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
 import { startBackgroundWork } from '@/lib/startup/background';
 import { logInfo } from '@/lib/log';
+import { holidayListReminder } from '@/lib/market/calendar/sessions';
 
 /** Fails fast with a message naming what is wrong, then brings the database schema up to date. */
 export async function prepareRuntime(): Promise<void> {
@@ -17,6 +18,8 @@ export async function prepareRuntime(): Promise<void> {
     const { applied } = await applyPendingMigrations({ adapterFactory: dbAdapterFactory() });
     logInfo('migrations', { database: dbMode(), applied: applied.length, names: applied.join(',') });
   }
+  const holidays = holidayListReminder(new Date());
+  if (holidays !== null) logInfo('calendar.holidays', { reminder: holidays });
   const { seeded } = await seedBundledInstruments();
   if (seeded > 0) logInfo('instruments', { seeded, source: 'bundled' });
   startBackgroundWork();

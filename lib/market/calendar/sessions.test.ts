@@ -3,6 +3,7 @@ import { istWeekday } from './ist';
 import { FIXED_DATE_HOLIDAYS, NSE_EQUITY_HOLIDAYS, NSE_SPECIAL_SESSIONS } from './nse-holidays';
 import {
   hasHolidayData,
+  holidayListReminder,
   holidayOn,
   isMarketOpen,
   isTradingDay,
@@ -42,6 +43,13 @@ describe('holiday data', () => {
     const listed = new Set(list.map((h) => h.date));
     const weekdayFixed = FIXED_DATE_HOLIDAYS.map((h) => `${year}-${h.monthDay}`).filter((date) => [1, 2, 3, 4, 5].includes(istWeekday(date)));
     expect(weekdayFixed.filter((date) => !listed.has(date))).toEqual([]);
+  });
+
+  it('reminds the operator when the current or (in December) next year is missing', () => {
+    expect(holidayListReminder(utc('2026-11-22T10:00:00Z'))).toBeNull();
+    expect(holidayListReminder(utc('2026-12-01T10:00:00Z'))).toMatch(/Add NSE's 2027/);
+    // 31 Dec 2026 20:00 UTC is already 1 Jan 2027 in IST.
+    expect(holidayListReminder(utc('2026-12-31T20:00:00Z'))).toMatch(/NSE's 2027 trading holidays are not in/);
   });
 
   it('says which years it covers', () => {

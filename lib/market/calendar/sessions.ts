@@ -46,6 +46,17 @@ export function hasHolidayData(year: number): boolean {
 
 const fixedDateIndex = new Map(FIXED_DATE_HOLIDAYS.map((holiday) => [holiday.monthDay, holiday.name]));
 
+/**
+ * What an operator must do about the holiday list, or null: the current IST year is not listed, or
+ * it is December and next year's list (NSE publishes it that month) is not in yet.
+ */
+export function holidayListReminder(now: Date): string | null {
+  const [year, month] = istDateString(now).split('-').map(Number) as [number, number];
+  if (!hasHolidayData(year)) return `NSE's ${year} trading holidays are not in lib/market/calendar/nse-holidays.ts: only weekends and fixed-date national holidays are closed.`;
+  if (month === 12 && !hasHolidayData(year + 1)) return `Add NSE's ${year + 1} trading holidays (December circular) to lib/market/calendar/nse-holidays.ts before 1 January.`;
+  return null;
+}
+
 /** The exchange holiday on an IST date, if it is one (for an unlisted year, a fixed-date one only). */
 export function holidayOn(istDate: IstDate): ExchangeHoliday | undefined {
   const listed = holidayIndex.get(assertIstDate(istDate));
