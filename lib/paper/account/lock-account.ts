@@ -18,7 +18,7 @@ export async function lockActiveAccount(tx: Tx, userId: UserId): Promise<{ id: s
 }
 
 /**
- * The same lock as one plain statement for withUserSql's opening round trip (lib/db/user-sql.ts),
+ * The same lock as a statement without parameters for withUserSql's `first` (lib/db/user-sql.ts),
  * where the user is the unit of work's own (app.user_id). No row means no active account.
  */
 export const LOCK_ACTIVE_ACCOUNT_SQL = `SELECT id FROM "PaperAccount"
