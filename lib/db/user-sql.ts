@@ -44,10 +44,10 @@ function userContext(userId: UserId): string {
 type Send = <R extends object>(text: string, params: readonly unknown[]) => Promise<R[]>;
 
 /** An Sql whose queryLast is the last thing it runs: a query after it is a bug, refused loudly. */
-function lastClosesWork(send: Send, sendLast: Send): Sql {
+function lastClosesWork(send: Send, sendLast: Send): { sql: Sql; closed: () => boolean } {
   let closed = false;
   const refuse = () => Promise.reject(new Error('withUserSql: query after queryLast'));
-  return {
+  const sql: Sql = {
     query: (text, params = []) => (closed ? refuse() : send(text, params)),
     queryLast: (text, params = []) => {
       if (closed) return refuse();
@@ -55,6 +55,7 @@ function lastClosesWork(send: Send, sendLast: Send): Sql {
       return sendLast(text, params);
     },
   };
+  return { sql, closed: () => closed };
 }
 
 /**
@@ -77,15 +78,13 @@ export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, first: Promi
       const send = async <R extends object>(q: string, params: readonly unknown[]) => (await tx.query<R>(q, [...params])).rows;
       const first = options.first === undefined ? [] : await send<Record<string, unknown>>(options.first, []);
       // The transaction commits when fn returns; queryLast only closes the work to further queries.
-      return fn(lastClosesWork(send, send), Promise.resolve(first));
+      return fn(lastClosesWork(send, send).sql, Promise.resolve(first));
     });
   }
   const client = await driver.pool.connect();
   let broken: Error | undefined;
-  let ended = false;
   const send = async <R extends object>(q: string, params: readonly unknown[]) => (await client.query({ name: statementName(q), text: q, values: [...params] })).rows as R[];
-  const sql = lastClosesWork(send, async <R extends object>(q: string, params: readonly unknown[]) => {
-    ended = true;
+  const work = lastClosesWork(send, async <R extends object>(q: string, params: readonly unknown[]) => {
     const [result, commit] = await Promise.allSettled([send<R>(q, params), client.query('COMMIT')]);
     // A failed statement turns the pipelined COMMIT into a rollback: nothing of the work is kept.
     if (result.status === 'rejected') throw result.reason;
@@ -98,9 +97,10 @@ export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, first: Promi
     const opened = Promise.all([client.query(`BEGIN;\n${context}`), options.first === undefined ? Promise.resolve([]) : send<Record<string, unknown>>(options.first, [])]).then(([, rows]) => rows);
     // fn may never look at the opening's rows; its failure is raised below in any case.
     opened.catch(() => undefined);
-    const value = await fn(sql, opened);
+    const value = await fn(work.sql, opened);
     await opened;
-    if (!ended) await client.query('COMMIT');
+    // After queryLast the COMMIT has gone out with it.
+    if (!work.closed()) await client.query('COMMIT');
     return value;
   } catch (error) {
     try {
@@ -120,14 +120,10 @@ export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, first: Promi
  * Single statements outside any user's unit of work (auth tables the app role may not read), on the
  * same connections, without the ORM. For the per-request session check.
  */
-export function systemSql(): Sql {
+export function systemSql(): Pick<Sql, 'query'> {
   const driver = dbDriver();
-  const query =
-    driver.kind === 'pglite'
-      ? async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pglite.query<R>(q, [...params])).rows
-      : async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pool.query({ name: statementName(q), text: q, values: [...params] })).rows as R[];
-  // Each statement commits on its own.
-  return { query, queryLast: query };
+  if (driver.kind === 'pglite') return { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pglite.query<R>(q, [...params])).rows };
+  return { query: async <R extends object>(q: string, params: readonly unknown[] = []) => (await driver.pool.query({ name: statementName(q), text: q, values: [...params] })).rows as R[] };
 }
 
 /** The same SQL interface over a Prisma transaction, for work that mixes both. */

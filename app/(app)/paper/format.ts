@@ -1,4 +1,5 @@
 import { formatInr } from '@/lib/format/inr';
+import { istDateString, istTimeString } from '@/lib/market/calendar/ist';
 
 export const inr = (value: string | number | null | undefined, sign = false) => (value === null || value === undefined ? '—' : formatInr(String(value), { sign }));
 
@@ -15,9 +16,8 @@ export const figureSourceLabel = (source: string) => (source === 'kite' ? 'Zerod
 
 /** An order's time: the clock for today's (what a trader scans), with the date for older ones. */
 export function orderTime(iso: string, now: Date = new Date()): string {
-  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Asia/Kolkata' });
   const at = new Date(iso);
-  return day(at) === day(now) ? at.toLocaleTimeString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false }) : istTime(iso);
+  return istDateString(at) === istDateString(now) ? istTimeString(at) : istTime(iso);
 }
 
 export const istTime = (iso: string) => new Date(iso).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -25,7 +25,8 @@ function Table({ caption, head, children, empty, hide = [] }: { caption: string;
 // The tables share their card with the order ticket at desktop width (about 650 px at 1280):
 // tight cells, secondary facts on a second line, so status, actions and P&L are in view without
 // scrolling sideways. On a phone times move under the instrument.
-const td = 'px-2 py-2 whitespace-nowrap align-top max-sm:px-1 max-sm:py-0.5';
+const tdWrap = 'px-2 py-2 align-top max-sm:px-1 max-sm:py-0.5';
+const td = `${tdWrap} whitespace-nowrap`;
 // On a phone a row is a card: orders and trades as instrument · side · quantity over price ·
 // status (or charges), positions and holdings as instrument · quantity over price · P&L.
 const orderRowPhone = 'max-sm:grid max-sm:grid-cols-[1.4fr_1fr_0.7fr] max-sm:py-2';
@@ -61,7 +62,7 @@ export function OrderBook({ orders, readOnly, onCancel, onModify }: { orders: Or
               {o.trigger_price ? <span className="block text-xs text-slate-500">trg {inr(o.trigger_price)}</span> : null}
               {o.average_price ? <span className="block text-xs text-slate-500">avg {inr(o.average_price)}</span> : null}
             </td>
-            <td className="w-full min-w-44 px-2 py-2 align-top max-sm:col-span-2 max-sm:min-w-0 max-sm:px-1 max-sm:py-0.5">
+            <td className={`${tdWrap} w-full min-w-44 max-sm:col-span-2 max-sm:min-w-0`}>
               <span className={`font-semibold ${statusClass(o.status)}`}>{o.status}</span>
               {o.status_message ? <span className="block text-xs text-slate-500">{o.status_message}</span> : null}
               {live && !readOnly ? (
@@ -174,7 +175,7 @@ export function LedgerTable({ ledger }: { ledger: LedgerRow[] }) {
         {ledger.map((l) => (
           <tr key={l.id} className={ledgerRowPhone}>
             <td className={`${td} hidden sm:table-cell`}>{orderTime(l.created_at)}</td>
-            <td className="px-2 py-2 align-top max-sm:px-1 max-sm:py-0.5">
+            <td className={tdWrap}>
               <span className="block first-letter:uppercase">{l.kind.replaceAll('_', ' ').toLowerCase()}</span>
               <span className="block text-xs text-slate-500">{l.note}<span className="sm:hidden"> · {orderTime(l.created_at)}</span></span>
             </td>
