@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { UserId } from '@/lib/auth/user-id';
 import { dbDriver } from '@/lib/db/client';
 import { APP_ROLE, type Tx } from '@/lib/db/rls';
@@ -39,6 +40,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function userContext(userId: UserId): string {
   if (!UUID.test(userId)) throw new Error('withUserSql needs a UUID user id');
   return `SELECT set_config('app.user_id', '${userId}', true), set_config('role', '${APP_ROLE}', true)`;
+}
+
+/**
+ * Runs `fn` with the connection's socket corked, so that what it sends before returning leaves in
+ * one write: one system call and one wake-up of the Postgres backend instead of one per statement
+ * (the order path: 2 writes instead of 5; in-process, 3-7% less CPU per order, run side by side).
+ */
+function onePacket<T>(client: pg.PoolClient, fn: () => T): T {
+  const socket = client.connection.stream;
+  socket.cork();
+  try {
+    return fn();
+  } finally {
+    socket.uncork();
+  }
 }
 
 type Send = <R extends object>(text: string, params: readonly unknown[]) => Promise<R[]>;
@@ -85,7 +101,7 @@ export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, first: Promi
   let broken: Error | undefined;
   const send = async <R extends object>(q: string, params: readonly unknown[]) => (await client.query({ name: statementName(q), text: q, values: [...params] })).rows as R[];
   const work = lastClosesWork(send, async <R extends object>(q: string, params: readonly unknown[]) => {
-    const [result, commit] = await Promise.allSettled([send<R>(q, params), client.query('COMMIT')]);
+    const [result, commit] = await Promise.allSettled(onePacket(client, () => [send<R>(q, params), client.query('COMMIT')]));
     // A failed statement turns the pipelined COMMIT into a rollback: nothing of the work is kept.
     if (result.status === 'rejected') throw result.reason;
     if (commit.status === 'rejected') throw commit.reason;
@@ -94,10 +110,14 @@ export async function withUserSql<T>(userId: UserId, fn: (sql: Sql, first: Promi
   try {
     // `first` as a named statement right behind the opening: planned once per connection instead of
     // parsed and planned in every opening message (bench:paper: Postgres CPU per order −10%).
-    const opened = Promise.all([client.query(`BEGIN;\n${context}`), options.first === undefined ? Promise.resolve([]) : send<Record<string, unknown>>(options.first, [])]).then(([, rows]) => rows);
-    // fn may never look at the opening's rows; its failure is raised below in any case.
-    opened.catch(() => undefined);
-    const value = await fn(work.sql, opened);
+    // What fn sends before its first await (the read behind the lock) shares the opening's packet.
+    const { opened, running } = onePacket(client, () => {
+      const opened = Promise.all([client.query(`BEGIN;\n${context}`), options.first === undefined ? Promise.resolve([]) : send<Record<string, unknown>>(options.first, [])]).then(([, rows]) => rows);
+      // fn may never look at the opening's rows; its failure is raised below in any case.
+      opened.catch(() => undefined);
+      return { opened, running: fn(work.sql, opened) };
+    });
+    const value = await running;
     await opened;
     // After queryLast the COMMIT has gone out with it.
     if (!work.closed()) await client.query('COMMIT');
