@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { db } from '@/lib/db/client';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 import type { UserId } from '@/lib/auth/user-id';
+import { forgetUser } from '@/lib/auth/session-cache';
 
 /**
  * Replaces the password and ends every other session in one transaction, so a stolen session
@@ -34,5 +35,6 @@ export async function changePassword({
       data: { revokedAt: now },
     }),
   ]);
+  forgetUser(userId);
   return { revokedSessions: revoked.count };
 }

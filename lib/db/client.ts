@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { dataDir } from '@/lib/config/data-dir';
+import { closeListeners } from '@/lib/db/listen';
 import { getEnv } from '@/lib/env';
 import { logError } from '@/lib/log';
 import { PrismaClient } from '@/prisma/generated/client';
@@ -87,6 +88,7 @@ export async function disconnectDb(): Promise<void> {
   const current = globalForDb.__tradedeckDb;
   if (!current) return;
   globalForDb.__tradedeckDb = undefined;
+  await closeListeners();
   await current.prisma.$disconnect();
   if (current.driver.kind === 'postgres') await current.driver.pool.end();
   else if (!current.driver.pglite.closed) await current.driver.pglite.close();
