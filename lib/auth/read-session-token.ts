@@ -34,18 +34,48 @@ async function decodeClaims(token: string, salt: string): Promise<Cached | null>
   return claims;
 }
 
-/** The ids inside the session cookie, or null when there is none or it does not verify. */
-export async function readSessionClaims(): Promise<SessionClaims | null> {
-  const jar = await cookies();
+/**
+ * The cookies of a request's Cookie header (the first of a repeated name wins, as browsers send the
+ * most specific first). Route handlers pass their header: next/headers' cookies() also builds the
+ * response's mutable cookie jar on every call, a measurable share of an API request.
+ */
+export function parseCookieHeader(header: string | null): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at <= 0) continue;
+    const name = part.slice(0, at).trim();
+    if (jar.has(name)) continue;
+    let value = part.slice(at + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    try {
+      jar.set(name, value.includes('%') ? decodeURIComponent(value) : value);
+    } catch {
+      jar.set(name, value);
+    }
+  }
+  return jar;
+}
+
+async function cookieJar(cookieHeader: string | null | undefined): Promise<Map<string, string>> {
+  if (cookieHeader !== undefined) return parseCookieHeader(cookieHeader);
+  return new Map((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]));
+}
+
+/**
+ * The ids inside the session cookie, or null when there is none or it does not verify. From the
+ * given Cookie header (route handlers), else from the request being rendered (pages, actions).
+ */
+export async function readSessionClaims(cookieHeader?: string | null): Promise<SessionClaims | null> {
+  const jar = await cookieJar(cookieHeader);
   for (const name of COOKIE_NAMES) {
     // Large tokens are split by Auth.js into name.0, name.1, … chunks.
     const token =
-      jar.get(name)?.value ??
-      jar
-        .getAll()
-        .filter((cookie) => cookie.name.startsWith(`${name}.`))
-        .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
-        .map((cookie) => cookie.value)
+      jar.get(name) ??
+      [...jar]
+        .filter(([cookie]) => cookie.startsWith(`${name}.`))
+        .sort(([a], [b]) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)))
+        .map(([, value]) => value)
         .join('');
     if (!token) continue;
     const claims = await decodeClaims(token, name);

@@ -8,9 +8,12 @@ import { trustedUserId, type UserId } from '@/lib/auth/user-id';
 
 export type CurrentUser = { id: UserId; email: string; name: string; role: 'USER' | 'ADMIN'; sessionId: string };
 
-/** The signed-in user, or null. A revoked or expired session counts as signed out. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const claims = await readSessionClaims();
+/**
+ * The signed-in user, or null. A revoked or expired session counts as signed out. Cached per
+ * request. Route handlers pass their request (its Cookie header is read directly).
+ */
+export const getCurrentUser = cache(async (request?: Request): Promise<CurrentUser | null> => {
+  const claims = await readSessionClaims(request === undefined ? undefined : request.headers.get('cookie'));
   if (!claims) return null;
   const active = await findActiveSession(claims);
   if (!active) return null;

@@ -59,7 +59,7 @@ export function withUser<B extends z.ZodType | undefined = undefined, Q extends 
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const user = await getCurrentUser();
+      const user = await getCurrentUser(request);
       if (!user) throw unauthenticated();
       const inputs = await parseInputs(request, options);
       return toResponse(await handler({ request, params: await context.params, ...inputs, user }));
