@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   MIGRATE_ON_START: boolFlag(true),
   /** Paper engine, analysis worker and instrument sync in this process (off in extra server workers). */
   BACKGROUND_WORK: boolFlag(true),
+  /** Checked sessions kept in memory, told of revocations by LISTEN/NOTIFY (Postgres; lib/auth/session-cache.ts). */
+  SESSION_CACHE: boolFlag(true),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public URL of the app, for links shown to users (e.g. the Kite redirect URL). */
   APP_URL: optionalString.pipe(z.url('must be a full URL such as https://tradedeck.example.com').optional()),

@@ -49,8 +49,8 @@ function reset(): void {
 
 function ensureListening(): boolean {
   if (dbMode() !== 'postgres') return false;
-  const url = getEnv().DATABASE_URL;
-  if (!url) return false;
+  const { DATABASE_URL: url, SESSION_CACHE: enabled } = getEnv();
+  if (!url || !enabled) return false;
   if (listener === null || listener.closed()) listener = listen(url, 'tradedeck_auth', forget, reset);
   return listener.live();
 }

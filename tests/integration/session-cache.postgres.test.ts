@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { cachedSession, closeSessionCache } from '@/lib/auth/session-cache';
 import { createSession, findActiveSession } from '@/lib/auth/sessions';
 import { dbDriver } from '@/lib/db/client';
+import { resetEnvCache } from '@/lib/env';
 import { createTestUser } from '../support/users';
 
 // Another server process, or an admin in psql: writes that this process's code never sees.
@@ -69,6 +70,19 @@ describe('the session cache (Postgres)', () => {
     } finally {
       await other.query('ALTER TABLE "UserSession" ENABLE TRIGGER user_session_auth_change');
     }
+  });
+
+  it('asks the database every time with SESSION_CACHE=false', async () => {
+    const { sessionId, user } = await rememberedSession();
+    process.env.SESSION_CACHE = 'false';
+    resetEnvCache();
+    try {
+      expect(cachedSession(sessionId, user.id)).toBeUndefined();
+    } finally {
+      delete process.env.SESSION_CACHE;
+      resetEnvCache();
+    }
+    expect(cachedSession(sessionId, user.id)).toBeDefined();
   });
 
   it('forgets everything when the listening connection is lost, and caches again once it is back', async () => {
