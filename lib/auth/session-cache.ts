@@ -100,11 +100,3 @@ export function forgetSession(sessionId: string): void {
 export function forgetUser(userId: string): void {
   forget(`u:${userId}`);
 }
-
-/** Stops listening and forgets everything (shutdown, tests). */
-export async function closeSessionCache(): Promise<void> {
-  const current = listener;
-  listener = null;
-  reset();
-  await current?.close();
-}

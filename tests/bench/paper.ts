@@ -2,8 +2,9 @@
 // production build on a fresh Postgres database for BENCH_SECONDS (20 s) after an unmeasured
 // warm-up of BENCH_WARMUP_ORDERS orders (8,000 per server process); pgbench's tpcb-like with the
 // same client count on the same server for as long, the two taking turns in BENCH_ROUNDS (5)
-// segments; the ratio; and a reconciliation of every account afterwards. Target: ratio ≥ 0.2 and zero drift. Then the same
-// orders straight through lib/ in this process, to show how much of the cost is ours and how much HTTP.
+// segments; the ratio; and a reconciliation of every account afterwards. Target: ratio ≥ 0.2 and
+// zero drift. Then the same orders straight through lib/ in this process, to show how much of the
+// cost is ours and how much HTTP.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { parentPid, treeCpuMs } from '../support/processes';
@@ -15,7 +16,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 // A long-running server is measured warm. V8 optimises the request path as it runs it, so the CPU
 // an order costs falls by half over the first several thousand requests of each server process
-// (measured in 5 s windows: 9.3, 6.5, 5.8, 5.2, 4.5, 3.8 ms, then level); that is a count of
+// (one run, 10 s windows: 9.3, 6.5, 5.8, 5.2, 4.5, 3.8 ms, then level); that is a count of
 // requests, not a time, so the warm-up is counted in orders and its windows are printed.
 const WARMUP_WINDOW_SECONDS = 5;
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cachedSession, closeSessionCache } from '@/lib/auth/session-cache';
+import { cachedSession } from '@/lib/auth/session-cache';
 import { createSession, findActiveSession } from '@/lib/auth/sessions';
 import { dbDriver } from '@/lib/db/client';
 import { resetEnvCache } from '@/lib/env';
@@ -12,10 +12,8 @@ beforeAll(async () => {
   other = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await other.connect();
 });
-afterAll(async () => {
-  await other.end();
-  await closeSessionCache();
-});
+// The listener closes with the rest of the database (disconnectDb, in integration-setup).
+afterAll(() => other.end());
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
