@@ -133,23 +133,20 @@ WHERE a."userId" = $1::uuid AND (a.id = $9::uuid OR ($9::uuid IS NULL AND a."act
 
 type LoadArgs = { userId: UserId; exchange: string; tradingsymbol: string; product: string; at: Date; orderId?: string | null; idempotencyKey?: string | null };
 
+/** The statement loadBookState runs, with its parameters (tests look at its plan). */
+export function bookStateQuery(args: LoadArgs & { accountId: string | null }): { text: string; params: unknown[] } {
+  const params = [args.userId, args.exchange, args.tradingsymbol, args.product, istDateString(args.at), tradingDayStart(args.at), args.idempotencyKey ?? null, args.orderId ?? null, args.accountId];
+  return { text: SQL, params };
+}
+
 /**
  * Reads the state for booking an order on one scrip and product of an account (null: the active
  * one) whose lock the caller already holds (taken in an earlier statement of the same transaction).
  */
 export async function loadBookState(sql: Sql, args: LoadArgs & { accountId: string | null }): Promise<BookState> {
   const tradingDay = tradingDayOf(args.at);
-  const rows = await sql.query<Row>(SQL, [
-    args.userId,
-    args.exchange,
-    args.tradingsymbol,
-    args.product,
-    istDateString(args.at),
-    tradingDayStart(args.at),
-    args.idempotencyKey ?? null,
-    args.orderId ?? null,
-    args.accountId,
-  ]);
+  const { text, params } = bookStateQuery(args);
+  const rows = await sql.query<Row>(text, params);
   const row = rows[0];
   if (!row) throw notFound('Paper account');
   const previousFills = typeof row.previousFills === 'string' ? (JSON.parse(row.previousFills) as BookState['previousFills']) : row.previousFills;

@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { UserId } from '@/lib/auth/user-id';
+import { dbDriver } from '@/lib/db/client';
+import { APP_ROLE } from '@/lib/db/rls';
+import { seedBundledInstruments } from '@/lib/instruments/seed-bundled';
+import { bookStateQuery } from '@/lib/paper/orders/book-state';
+import { placeOrderSchema } from '@/lib/paper/orders/order-input';
+import { placePaperOrder } from '@/lib/paper/orders/place-order';
+import { createTestUser } from '../support/users';
+
+type Query = (text: string) => Promise<Record<string, unknown>[]>;
+
+/**
+ * A database session of its own, like one of the pool's connections: what it prepares stays
+ * prepared, with the plan it made, across the units of work it runs as the user (app role, user
+ * context). On PGlite the one session is shared with the app.
+ */
+async function openSession(userId: UserId): Promise<{ work: <T>(fn: (query: Query) => Promise<T>) => Promise<T>; close: () => Promise<void> }> {
+  const context = `SELECT set_config('app.user_id', '${userId}', true), set_config('role', '${APP_ROLE}', true), set_config('plan_cache_mode', 'force_generic_plan', true)`;
+  const driver = dbDriver();
+  if (driver.kind === 'pglite') {
+    return {
+      work: (fn) => driver.pglite.transaction(async (tx) => (await tx.exec(context), fn(async (text) => (await tx.query<Record<string, unknown>>(text)).rows))),
+      close: async () => undefined,
+    };
+  }
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return {
+    async work(fn) {
+      await client.query(`BEGIN; ${context}`);
+      try {
+        const value = await fn(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+// A utility statement (EXECUTE under EXPLAIN) takes no parameters: the values go in as literals.
+const literal = (value: unknown) =>
+  value === null || value === undefined ? 'NULL' : `'${(value instanceof Date ? value.toISOString() : String(value)).replaceAll("'", "''")}'`;
+
+type PlanNode = { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
+
+const order = (n: number) => placeOrderSchema.parse({ exchange: 'NSE', tradingsymbol: 'INFY', transaction_type: n % 2 === 0 ? 'BUY' : 'SELL', order_type: 'MARKET', product: 'MIS', quantity: 1 });
+
+beforeAll(async () => {
+  await seedBundledInstruments();
+});
+
+// Placing an order must cost the same on an account's first day and after a year of trading. A
+// pooled connection plans a named statement once and keeps that plan, whatever the tables have
+// grown to since: a plan made while an account had a few orders once took the read behind the
+// lock (the Idempotency-Key lookup) through an index of all of the account's orders, and every
+// placement then read the account's whole history.
+describe('an order on an account with a long history', () => {
+  it('reads no more of the database than an order on a new account, through the plan made when the account was new', async () => {
+    const user = await createTestUser('history');
+    const place = async (from: number, count: number) => {
+      for (let n = from; n < from + count; n += 1) await placePaperOrder({ userId: user.id, input: order(n), idempotencyKey: `history-${n}` });
+    };
+    const { text, params } = bookStateQuery({ userId: user.id, accountId: null, exchange: 'NSE', tradingsymbol: 'INFY', product: 'MIS', at: new Date(), idempotencyKey: 'a-key-not-used-yet' });
+    const session = await openSession(user.id);
+    try {
+      const buffers = () =>
+        session.work(async (query) => {
+          const [row] = await query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE td_history_probe(${params.map(literal).join(', ')})`);
+          const plan = row?.['QUERY PLAN'];
+          const top = (typeof plan === 'string' ? (JSON.parse(plan) as [{ Plan: PlanNode }]) : (plan as [{ Plan: PlanNode }]))[0].Plan;
+          return top['Shared Hit Blocks'] + top['Shared Read Blocks'];
+        });
+      await place(0, 10);
+      await session.work((query) => query(`PREPARE td_history_probe AS ${text}`));
+      // The first run also reads what the session has not touched yet; the second is the figure.
+      await buffers();
+      const early = await buffers();
+      await place(10, 1000);
+      const late = await buffers();
+      // A few pages for indexes that gained a level; reading the history is dozens more (40 against 7).
+      expect(late, `${early} buffers after 10 orders, ${late} after 1,010`).toBeLessThanOrEqual(early + 8);
+    } finally {
+      await session.work((query) => query('DEALLOCATE td_history_probe')).catch(() => undefined);
+      await session.close();
+    }
+  });
+});
