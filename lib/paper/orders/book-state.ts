@@ -107,11 +107,18 @@ SELECT a.id AS "accountId", a.cash::text AS cash,
      FROM "PaperFill" f WHERE f."orderId" = $8::uuid) AS "previousFills",
   COALESCE(d."dayBuys", '[]') AS "dayBuys", COALESCE(d."dayMatched", 0)::int AS "dayMatched"
 FROM "PaperAccount" a
+-- The open position (from any day), else today's row: each found through its own index, so neither
+-- reads the scrip's earlier days (flat rows stay behind, one a day).
 LEFT JOIN LATERAL (
-  SELECT * FROM "PaperPosition" p
-  WHERE p."accountId" = a.id AND p.exchange = $2 AND p.tradingsymbol = $3 AND p.product = $4
-    AND (p.quantity <> 0 OR p."tradingDay" = $5::date)
-  ORDER BY (p.quantity <> 0) DESC, p."tradingDay" DESC
+  SELECT * FROM (
+    (SELECT p.*, 0 AS pick FROM "PaperPosition" p
+     WHERE p."accountId" = a.id AND p.exchange = $2 AND p.tradingsymbol = $3 AND p.product = $4 AND p.quantity <> 0
+     ORDER BY p."tradingDay" DESC LIMIT 1)
+    UNION ALL
+    (SELECT p.*, 1 AS pick FROM "PaperPosition" p
+     WHERE p."accountId" = a.id AND p.exchange = $2 AND p.tradingsymbol = $3 AND p.product = $4 AND p."tradingDay" = $5::date)
+  ) c
+  ORDER BY c.pick
   LIMIT 1
 ) p ON true
 LEFT JOIN "PaperHolding" h ON h."accountId" = a.id AND h.exchange = $2 AND h.tradingsymbol = $3
