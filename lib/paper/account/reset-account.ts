@@ -3,7 +3,8 @@ import type { UserId } from '@/lib/auth/user-id';
 import { withUserTx } from '@/lib/db/rls';
 import { getPaperAccount, type PaperAccountSummary } from '@/lib/paper/account/get-paper-account';
 import { ledgerBalance, lockActiveAccount } from '@/lib/paper/account/lock-account';
-import { LIVE_STATUSES } from '@/lib/paper/orders/order-row';
+import { sqlOf } from '@/lib/db/user-sql';
+import { liveOrders } from '@/lib/paper/orders/live-orders';
 import { cancelOrder } from '@/lib/paper/orders/run-order';
 
 /**
@@ -14,7 +15,7 @@ export async function resetPaperAccount({ userId }: { userId: UserId }): Promise
   await getPaperAccount({ userId });
   await withUserTx(userId, async (tx) => {
     const account = await lockActiveAccount(tx, userId);
-    const live = await tx.paperOrder.findMany({ where: { userId, accountId: account.id, status: { in: LIVE_STATUSES } } });
+    const live = await liveOrders(sqlOf(tx), { userId, accountId: account.id });
     for (const order of live) {
       await cancelOrder(tx, { userId, order, message: 'Cancelled: account reset.', releaseNote: 'Margin released: account reset' });
     }

@@ -17,7 +17,8 @@ import { settleExpired } from './settle-expired';
 import { lockActiveAccount } from '@/lib/paper/account/lock-account';
 import { adoptKiteCharges } from '@/lib/paper/kite/adopt-kite-charges';
 import { lockAndLoadBookState, tradingDayOf, tradingDayStart } from '@/lib/paper/orders/book-state';
-import { LIVE_STATUSES, newOrderRow, type OrderRow } from '@/lib/paper/orders/order-row';
+import { liveOrders } from '@/lib/paper/orders/live-orders';
+import { newOrderRow, type OrderRow } from '@/lib/paper/orders/order-row';
 import { cancelOrder, runOrder, stepOrder } from '@/lib/paper/orders/run-order';
 import { newBooking, saveBooking } from '@/lib/paper/orders/save-booking';
 
@@ -50,7 +51,7 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
   const pending = await withUserTx(userId, async (tx) => {
     const account = await tx.paperAccount.findFirst({ where: { userId, activeUserId: userId }, select: { id: true } });
     if (!account) return null;
-    const orders = await tx.paperOrder.findMany({ where: { userId, accountId: account.id, status: { in: LIVE_STATUSES } }, select: { exchange: true, tradingsymbol: true } });
+    const orders = await liveOrders(sqlOf(tx), { userId, accountId: account.id });
     const positions = await tx.paperPosition.findMany({
       where: { userId, accountId: account.id, NOT: { quantity: 0 }, OR: [{ product: 'MIS' }, { exchange: { in: ['NFO', 'BFO'] } }] },
       select: { exchange: true, tradingsymbol: true },
@@ -72,7 +73,7 @@ export async function processAccount({ userId, now = new Date() }: { userId: Use
   const result = await withUserTx(userId, async (tx) => {
     const account = await lockActiveAccount(tx, userId);
     let evaluated = 0;
-    const live = await tx.paperOrder.findMany({ where: { userId, accountId: account.id, status: { in: LIVE_STATUSES } }, orderBy: { placedAt: 'asc' } });
+    const live = await liveOrders(sqlOf(tx), { userId, accountId: account.id });
     for (const order of live) {
       if (order.validity === 'DAY' && order.tag !== 'SQUAREOFF' && dayOrderExpired(order.placedAt, now, order.exchange, order.priceSource === 'kite' ? 'nse' : hours)) {
         await expire(tx, userId, order);
@@ -114,11 +115,10 @@ async function squareOff(
     // At Kite's prices the exchange's hours apply, whatever the simulated market's setting.
     const positionHours = quote.source === 'kite' ? 'nse' : hours;
     if (!squareOffDue(position.exchange, now, positionHours) && tradingDayOf(now).getTime() === position.tradingDay.getTime()) continue;
-    const where = { userId, accountId, exchange: position.exchange, tradingsymbol: position.tradingsymbol, product: 'MIS', status: { in: LIVE_STATUSES } };
-    const alreadyQueued = await tx.paperOrder.count({ where: { ...where, tag: 'SQUAREOFF' } });
-    if (alreadyQueued > 0) continue;
+    const pending = await liveOrders(sqlOf(tx), { userId, accountId, scrip: { exchange: position.exchange, tradingsymbol: position.tradingsymbol, product: 'MIS' } });
+    if (pending.some((order) => order.tag === 'SQUAREOFF')) continue;
     // RMS cancels the pending MIS orders of the scrip before squaring off the position.
-    for (const order of await tx.paperOrder.findMany({ where })) {
+    for (const order of pending) {
       await cancelOrder(tx, { userId, order, message: 'Cancelled by RMS before auto square-off.', releaseNote: 'Margin released: cancelled by RMS' });
     }
     const order = newOrderRow({

@@ -64,7 +64,8 @@ export function newOrderRow(fields: NewOrderFields): OrderRow {
   };
 }
 
-type SqlOrder = Omit<OrderRow, 'price' | 'triggerPrice' | 'averagePrice' | 'marketProtection' | 'protectionPrice' | 'blockedMargin' | 'status' | 'placedAt' | 'updatedAt'> & {
+/** An order row as plain SQL returns it (ORDER_COLUMNS): numerics and times as text. */
+export type SqlOrder = Omit<OrderRow, 'price' | 'triggerPrice' | 'averagePrice' | 'marketProtection' | 'protectionPrice' | 'blockedMargin' | 'status' | 'placedAt' | 'updatedAt'> & {
   price: string | null;
   triggerPrice: string | null;
   averagePrice: string | null;
@@ -77,20 +78,19 @@ type SqlOrder = Omit<OrderRow, 'price' | 'triggerPrice' | 'averagePrice' | 'mark
 };
 
 // Numerics and times as text: the drivers under lib/db/user-sql.ts parse them differently.
-const ORDER_SQL = `SELECT id, "userId", "accountId", "idempotencyKey", "requestHash", exchange, tradingsymbol, "instrumentToken",
+export const ORDER_COLUMNS = `id, "userId", "accountId", "idempotencyKey", "requestHash", exchange, tradingsymbol, "instrumentToken",
   "transactionType", "orderType", product, variety, validity, quantity, "filledQuantity", "cancelledQuantity",
   price::text AS price, "triggerPrice"::text AS "triggerPrice", "averagePrice"::text AS "averagePrice",
   "marketProtection"::text AS "marketProtection", "protectionPrice"::text AS "protectionPrice", resting, status::text AS status,
   "statusMessage", "blockedMargin"::text AS "blockedMargin", tag, "priceSource",
-  to_json("placedAt")#>>'{}' AS "placedAt", to_json("updatedAt")#>>'{}' AS "updatedAt"
+  to_json("placedAt")#>>'{}' AS "placedAt", to_json("updatedAt")#>>'{}' AS "updatedAt"`;
+
+const ORDER_SQL = `SELECT ${ORDER_COLUMNS}
 FROM "PaperOrder" WHERE id = $1::uuid`;
 
 const decimalOrNull = (value: string | null) => (value === null ? null : new Prisma.Decimal(value));
 
-/** One order of the unit of work's user, read with plain SQL (row-level security hides others'). */
-export async function readOrder(sql: Sql, id: string): Promise<OrderRow> {
-  const [row] = await sql.query<SqlOrder>(ORDER_SQL, [id]);
-  if (!row) throw notFound('Order');
+export function toOrderRow(row: SqlOrder): OrderRow {
   return {
     ...row,
     price: decimalOrNull(row.price),
@@ -103,4 +103,11 @@ export async function readOrder(sql: Sql, id: string): Promise<OrderRow> {
     placedAt: new Date(row.placedAt),
     updatedAt: new Date(row.updatedAt),
   };
+}
+
+/** One order of the unit of work's user, read with plain SQL (row-level security hides others'). */
+export async function readOrder(sql: Sql, id: string): Promise<OrderRow> {
+  const [row] = await sql.query<SqlOrder>(ORDER_SQL, [id]);
+  if (!row) throw notFound('Order');
+  return toOrderRow(row);
 }
